@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Berth",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "berth", targets: ["berth"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        .target(name: "BerthHCL"),
+        .target(name: "BerthAWS", dependencies: ["CCurl", "COpenSSL"]),
+        .target(name: "BerthTerraform"),
+        .target(name: "BerthWizard", dependencies: ["BerthHCL", "BerthAWS", "BerthTerraform"]),
+        .target(name: "BerthTUI", dependencies: ["CNcurses", "BerthWizard", "BerthTerraform"]),
+        .executableTarget(name: "berth", dependencies: ["BerthTUI", "BerthWizard", "BerthAWS", "BerthHCL", "BerthTerraform"]),
+
+        .target(name: "BerthTestSupport", dependencies: ["BerthAWS"], path: "Tests/BerthTestSupport"),
+        .testTarget(name: "BerthHCLTests", dependencies: ["BerthHCL", "BerthTestSupport"], resources: [.copy("Corpus")]),
+        .testTarget(name: "BerthAWSTests", dependencies: ["BerthAWS", "BerthTestSupport"]),
+        .testTarget(name: "BerthTerraformTests", dependencies: ["BerthTerraform", "BerthTestSupport"]),
+        .testTarget(name: "BerthWizardTests", dependencies: ["BerthWizard", "BerthTestSupport"]),
+        .testTarget(name: "BerthTUITests", dependencies: ["BerthTUI", "BerthTestSupport"]),
+        .testTarget(name: "BerthEndToEndTests", dependencies: ["BerthTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+/// Draws the wizard's screens in a terminal, with ncurses or as plain lines.
+public enum BerthTUI {}

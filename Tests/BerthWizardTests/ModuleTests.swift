@@ -1,0 +1,8 @@
+import BerthWizard
+import Testing
+
+@Suite struct BerthWizardModuleTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

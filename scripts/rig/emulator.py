@@ -1,0 +1,74 @@
+"""Run the moto AWS emulator on 127.0.0.1 and a free port for Berth's tests.
+
+Prints `ready http://127.0.0.1:PORT` on stdout once it answers, then serves
+until stdin closes, the parent process goes away, or --max-seconds pass, so a
+test that dies never leaves it running.
+"""
+
+import argparse
+import os
+import socket
+import sys
+import threading
+import time
+import logging
+import urllib.request
+
+from werkzeug.serving import make_server
+from moto.server import DomainDispatcherApplication, create_backend_app
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def watch_stdin(stop: threading.Event) -> None:
+    try:
+        while sys.stdin.buffer.read(1):
+            pass
+    except (OSError, ValueError):
+        pass
+    stop.set()
+
+
+def watch_parent(stop: threading.Event, parent: int) -> None:
+    while not stop.is_set():
+        if os.getppid() != parent:
+            stop.set()
+        time.sleep(0.5)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1; 0 picks a free one")
+    parser.add_argument("--max-seconds", type=float, default=3600, help="stop after this many seconds")
+    parser.add_argument("--ignore-stdin", action="store_true", help="keep serving when stdin closes")
+    arguments = parser.parse_args()
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    port = arguments.port or free_port()
+    application = DomainDispatcherApplication(create_backend_app)
+    server = make_server("127.0.0.1", port, application, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/moto-api/", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.05)
+    print(f"ready {url}", flush=True)
+
+    stop = threading.Event()
+    if not arguments.ignore_stdin:
+        threading.Thread(target=watch_stdin, args=(stop,), daemon=True).start()
+    threading.Thread(target=watch_parent, args=(stop, os.getppid()), daemon=True).start()
+    stop.wait(arguments.max_seconds)
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
