@@ -42,6 +42,8 @@ import Testing
         #expect(EngineArguments.prepare(["apply", "-input=true"]) == ["apply", "-no-color", "-input=true"])
         #expect(EngineArguments.prepare(["version", "-json"]) == ["version", "-json"])
         #expect(EngineArguments.prepare(["init", "-no-color"]) == ["init", "-input=false", "-no-color"])
+        #expect(EngineArguments.prepare(["state", "list"]) == ["state", "list", "-no-color"])
+        #expect(EngineArguments.prepare(["providers"]) == ["providers", "-no-color"])
     }
 
     @Test func stdoutRecordedAndStderrLast() throws {

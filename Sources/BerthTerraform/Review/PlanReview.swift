@@ -70,7 +70,7 @@ public struct PlanReview: Equatable, Sendable {
 
         let outputs = object["output_changes"] as? [String: Any] ?? [:]
         review.outputChanges = outputs.keys.sorted().filter { name in
-            let actions = ((outputs[name] as? [String: Any])?["change"] as? [String: Any])?["actions"] as? [String] ?? []
+            let actions = (outputs[name] as? [String: Any])?["actions"] as? [String] ?? []
             return actions != ["no-op"] && !actions.isEmpty
         }
         return review
