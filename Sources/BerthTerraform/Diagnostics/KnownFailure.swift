@@ -21,6 +21,11 @@ public enum KnownFailure: Equatable, Sendable {
         return nil
     }
 
+    /// The first recognised failure among the error diagnostics of a snapshot.
+    public static func recognize(_ views: [DiagnosticView]) -> KnownFailure? {
+        recognize(views.map { Diagnostic(severity: $0.severity, summary: $0.summary, detail: $0.detail, address: $0.address) })
+    }
+
     /// The failure this diagnostic shows, if Berth knows it.
     public static func recognize(_ diagnostic: Diagnostic) -> KnownFailure? {
         let text = diagnostic.summary + "\n" + diagnostic.detail

@@ -26,8 +26,10 @@ public struct RunSnapshot: Equatable, Sendable {
     public var drift: [String] = []
     /// How the run ended; nil while it runs.
     public var result: RunResult?
-    /// The engine's exit code once it exited.
+    /// The engine's exit code once it exited; nil for a replayed stream.
     public var exitCode: Int32?
+    /// Diagnostics past the model's limit, counted but not kept.
+    public var omittedDiagnostics: Int = 0
 
     public init(
         phase: Phase,
