@@ -121,6 +121,24 @@ import Testing
         #expect(!runner.interrupt())
     }
 
+    @Test func interruptAllReachesRunningEngine() throws {
+        let registry = RunnerRegistry()
+        let runner = TerraformRunner(executable: "/bin/sh", registry: registry)
+        let script = "trap 'echo stopping; exit 5' INT; echo ready; i=0; while [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done"
+        var asked = -1
+
+        let code = try runner.run(["-c", script], in: folder, environment: [:]) { event in
+            if event == .log(LogLine(message: "ready", source: .text)) {
+                asked = registry.interruptAll()
+            }
+        }
+
+        #expect(asked == 1)
+        #expect(code == 5)
+        #expect(runner.wasInterrupted)
+        #expect(!registry.anyRunning)
+    }
+
     @Test func terminateKillsAfterGrace() throws {
         let runner = TerraformRunner(executable: "/bin/sh", hardStopGrace: 0.3)
         let started = Date()

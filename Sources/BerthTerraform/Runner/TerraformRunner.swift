@@ -21,20 +21,22 @@ public final class TerraformRunner: @unchecked Sendable {
     public let hardStopGrace: TimeInterval
 
     private let decoder: RunEventDecoder
+    private let registry: RunnerRegistry
     private let lock = NSLock()
     private var child: ChildProcess?
     private var interruptSent = false
 
     /// A runner for `engine`.
-    public convenience init(engine: Engine, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10) {
-        self.init(executable: engine.path, decoder: decoder, hardStopGrace: hardStopGrace)
+    public convenience init(engine: Engine, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10, registry: RunnerRegistry = .shared) {
+        self.init(executable: engine.path, decoder: decoder, hardStopGrace: hardStopGrace, registry: registry)
     }
 
     /// A runner for the engine at `executable`.
-    public init(executable: String, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10) {
+    public init(executable: String, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10, registry: RunnerRegistry = .shared) {
         self.executable = executable
         self.decoder = decoder
         self.hardStopGrace = hardStopGrace
+        self.registry = registry
     }
 
     deinit {
@@ -151,6 +153,7 @@ public final class TerraformRunner: @unchecked Sendable {
         )
         child = process
         interruptSent = false
+        registry.add(self)
         return process
     }
 
@@ -163,5 +166,6 @@ public final class TerraformRunner: @unchecked Sendable {
         lock.lock()
         child = nil
         lock.unlock()
+        registry.remove(self)
     }
 }
