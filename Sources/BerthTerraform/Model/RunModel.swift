@@ -235,13 +235,12 @@ public final class RunModel: @unchecked Sendable {
 
     private func linkToResource(_ diagnostic: Diagnostic) {
         // An error about a resource that was still running means that resource failed,
-        // even when no apply_errored came first (a plan-time error, say).
+        // even when no apply_errored came first (a plan-time error, say). Its summary
+        // replaces the last provisioner line as the row's detail.
         if diagnostic.isError, let address = diagnostic.address, let resource = resources[address], resource.state != .complete {
             resource.state = .errored
             resource.endedAt = resource.endedAt ?? clock()
-            if resource.detail.isEmpty || resource.detail.hasPrefix("running ") {
-                resource.detail = SecretMask.mask(diagnostic.summary)
-            }
+            resource.detail = SecretMask.mask(diagnostic.summary)
         }
     }
 
