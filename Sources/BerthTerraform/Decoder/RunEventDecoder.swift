@@ -3,7 +3,7 @@ import Foundation
 /// Turns lines of `terraform … -json` output into `RunEvent`s. It never stops on a bad line:
 /// non-JSON text becomes a cleaned log line, and unknown message types keep their `@message`.
 public struct RunEventDecoder: Sendable {
-    /// The longest text kept from one message field, in UTF-8 bytes.
+    /// The maximum text kept from one message field, in UTF-8 bytes.
     public var maxTextBytes: Int
 
     public init(maxTextBytes: Int = 16 << 10) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `RunModel` keeps about one resource address.
+/// The state `RunModel` keeps for one resource address.
 final class ResourceProgress {
     let address: String
     var action: String
@@ -16,7 +16,7 @@ final class ResourceProgress {
         self.action = action
     }
 
-    /// The row to draw at `now`: a running resource's time counts from its `apply_start` by
+    /// Returns the row to draw at `now`: a running resource's time counts from its `apply_start` by
     /// the model's clock, a finished one keeps its final time.
     func row(now: Date) -> ResourceRow {
         var elapsed = 0.0

@@ -27,7 +27,7 @@ public final class RunModel: @unchecked Sendable {
     private var exitCode: Int32?
     private var stopRequested = false
 
-    /// A model for a run that begins in `phase`. `clock` times resources and the run. The
+    /// Creates a model for a run that begins in `phase`. `clock` times resources and the run. The
     /// log keeps its last `maxLogLines` lines and the model its first `maxDiagnostics`
     /// diagnostics, so a long stream takes bounded memory beyond one row per resource.
     public init(phase: RunSnapshot.Phase = .planning, clock: @escaping () -> Date = Date.init, maxLogLines: Int = 500, maxDiagnostics: Int = 200) {
@@ -152,7 +152,7 @@ public final class RunModel: @unchecked Sendable {
     }
 
     /// Sets the final result of a replayed stream, which has no exit code: failed when it
-    /// holds an error diagnostic, interrupted when Terraform also reported an interrupt.
+    /// contains an error diagnostic, interrupted when Terraform also reported an interrupt.
     public func finishReplay() {
         lock.lock()
         let failed = errorCount > 0
@@ -168,7 +168,7 @@ public final class RunModel: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// A copy of the model for drawing.
+    /// Returns a copy of the model for drawing.
     public func snapshot() -> RunSnapshot {
         lock.lock()
         defer { lock.unlock() }

@@ -2,7 +2,7 @@
 /// normal screen after the full-screen UI has ended: result, counts, failures, diagnostics
 /// and outputs.
 public enum PlainSummary {
-    /// The report for `snapshot`.
+    /// Returns the report lines for `snapshot`.
     public static func lines(for snapshot: RunSnapshot) -> [String] {
         var lines: [String] = []
         lines.append(headline(snapshot))

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a saved plan will do, read from `terraform show -json PLANFILE`, for the review
+/// The changes a saved plan will make, read from `terraform show -json PLANFILE`, for the review
 /// screen before apply.
 public struct PlanReview: Equatable, Sendable {
     /// One resource change: its address and, for replacements and updates, why.

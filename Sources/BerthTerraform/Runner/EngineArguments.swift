@@ -35,7 +35,7 @@ public enum EngineArguments {
         return result
     }
 
-    /// The child's environment: `base` unchanged (`AWS_PROFILE`, `AWS_REGION`, `TF_CLI_ARGS*`,
+    /// Returns the child's environment: `base` unchanged (`AWS_PROFILE`, `AWS_REGION`, `TF_CLI_ARGS*`,
     /// `TF_DATA_DIR`, `TF_PLUGIN_CACHE_DIR` pass through), plus `TF_IN_AUTOMATION=1` and
     /// `TF_INPUT=0` so that no command prompts.
     public static func environment(_ base: [String: String]) -> [String: String] {
