@@ -37,6 +37,7 @@ import Testing
         #expect(stopped.snapshot.log.contains("Interrupt received."))
         #expect(stopped.snapshot.notice?.hasPrefix("Stopped safely:") == true)
         #expect(!stopped.snapshot.log.contains { $0.contains("Two interrupts received") })
+        #expect(!stopped.snapshot.diagnostics.contains { $0.detail.contains("KeyboardInterrupt") })
         #expect(stateAfterStop.contains("terraform_data.fast"))
         #expect(resumed.code == 0)
         #expect(resumed.snapshot.result == .succeeded)

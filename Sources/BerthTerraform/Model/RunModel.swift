@@ -48,7 +48,7 @@ public final class RunModel: @unchecked Sendable {
         case let .version(name, version, _):
             engine = "\(name) \(version)"
         case let .log(line):
-            if SecretMask.containsBytes(line.message, "Interrupt received") {
+            if TerminalText.containsBytes(line.message, "Interrupt received") {
                 sawInterruptMessage = true
             }
             for text in line.message.split(separator: "\n") where !text.allSatisfy(\.isWhitespace) {
