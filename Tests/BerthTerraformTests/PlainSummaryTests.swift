@@ -49,6 +49,20 @@ import Testing
         #expect(small.log.count == 5)
     }
 
+    @Test func planReportCountsPlannedChanges() {
+        let model = RunModel()
+        model.apply(.plannedChange(ResourceChange(address: "a.one", action: "create")))
+        model.apply(.plannedChange(ResourceChange(address: "a.two", action: "update")))
+        model.apply(.changeSummary(ChangeSummary(add: 1, change: 1, remove: 0, operation: "plan")))
+        model.finish(exitCode: 0)
+
+        let lines = PlainSummary.lines(for: model.snapshot())
+
+        #expect(lines.contains("Planned changes: 2"))
+        #expect(lines.contains("Plan: 1 to add, 1 to change, 0 to destroy"))
+        #expect(!lines.contains { $0.hasPrefix("Resources:") })
+    }
+
     @Test func missingRecordNamed() {
         #expect(throws: RunReplayError.self) {
             _ = try RunReplay.model(of: URL(fileURLWithPath: "/nonexistent/run.jsonl"))

@@ -10,10 +10,20 @@ final class ResourceProgress {
     /// `elapsed_seconds` from the engine's final hook, whole seconds.
     var engineElapsed: Double?
     var detail = ""
+    /// The last provisioner output lines, oldest first.
+    private(set) var output: [String] = []
+    static let maxOutputLines = 50
 
     init(address: String, action: String) {
         self.address = address
         self.action = action
+    }
+
+    func appendOutput(_ line: String) {
+        output.append(line)
+        if output.count > 2 * ResourceProgress.maxOutputLines {
+            output.removeFirst(output.count - ResourceProgress.maxOutputLines)
+        }
     }
 
     /// Returns the row to draw at `now`: a running resource's time counts from its `apply_start` by

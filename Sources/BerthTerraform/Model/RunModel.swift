@@ -90,7 +90,9 @@ public final class RunModel: @unchecked Sendable {
         case let .provisionProgress(hook):
             if let output = hook.output {
                 let text = SecretMask.mask(output)
-                row(hook.address, action: "").detail = text
+                let resource = row(hook.address, action: "")
+                resource.detail = text
+                resource.appendOutput(text)
                 appendLog("\(hook.address) (\(hook.provisioner)): \(text)")
             }
         case .provisionComplete:
@@ -166,6 +168,13 @@ public final class RunModel: @unchecked Sendable {
         lock.lock()
         exitCode = nil
         lock.unlock()
+    }
+
+    /// Returns the last provisioner output lines of one resource, oldest first, at most 50.
+    public func provisionerOutput(for address: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array((resources[address]?.output ?? []).suffix(ResourceProgress.maxOutputLines))
     }
 
     /// Returns a copy of the model for drawing.

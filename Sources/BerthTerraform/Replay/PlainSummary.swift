@@ -18,7 +18,10 @@ public enum PlainSummary {
         }
 
         let rows = snapshot.resources
-        if !rows.isEmpty {
+        let applied = rows.contains { $0.state != .planned }
+        if !rows.isEmpty && !applied {
+            lines.append("Planned changes: \(rows.count)")
+        } else if !rows.isEmpty {
             let complete = rows.filter { $0.state == .complete }.count
             let errored = rows.filter { $0.state == .errored }.count
             let running = rows.filter { $0.state == .inProgress }.count
