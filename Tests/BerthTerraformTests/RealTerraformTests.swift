@@ -153,4 +153,60 @@ import Testing
         #expect(planRun.snapshot.result == .failed)
         #expect(KnownFailure.recognize(diagnostics) == .missingVariable(name: "repository_owner"))
     }
+
+    @Test func recordReplaysLikeLiveRun() throws {
+        let project = try TerraformProject("record", mainTF: """
+        resource "terraform_data" "ok" {}
+        resource "terraform_data" "bad" {
+          provisioner "local-exec" {
+            command = "exit 4"
+          }
+        }
+        """)
+        _ = try project.initialize()
+        _ = try project.plan()
+        let record = TerraformCommands.recordURL(folder: project.url, phase: "apply", at: Date(timeIntervalSince1970: 1_767_261_600))
+        let live = RunModel()
+
+        let code = try TerraformRunner(engine: project.engine).run(project.commands.applyArguments(planFile: project.planFile), in: project.url, environment: project.environment, record: record, model: live)
+        let replayed = try RunReplay.model(of: record).snapshot()
+        let liveSnapshot = live.snapshot()
+
+        #expect(record.path.hasSuffix(".berth/runs/20260101T100000Z-apply.jsonl"))
+        #expect(code == 1)
+        #expect(replayed.result == .failed)
+        #expect(replayed.resources.map(\.address) == liveSnapshot.resources.map(\.address))
+        #expect(replayed.resources.map(\.state) == liveSnapshot.resources.map(\.state))
+        #expect(replayed.diagnostics == liveSnapshot.diagnostics)
+        #expect(PlainSummary.lines(for: replayed).contains("  Error: local-exec provisioner error"))
+    }
+
+    @Test func badFlagErrorFromStderr() throws {
+        let project = try TerraformProject("badflag", mainTF: "")
+
+        let planRun = try project.run(["plan", "-json", "-no-such-flag"])
+        let diagnostic = try #require(planRun.snapshot.diagnostics.first)
+
+        #expect(planRun.code == 1)
+        #expect(planRun.snapshot.result == .failed)
+        #expect(diagnostic.summary == "Failed to parse command-line flags")
+        #expect(diagnostic.detail.contains("-no-such-flag"))
+        #expect(!diagnostic.detail.contains("\u{1B}"))
+        #expect(!diagnostic.detail.contains("│"))
+    }
+
+    @Test func applyWithoutApprovalFailsFast() throws {
+        let project = try TerraformProject("noprompt", mainTF: """
+        resource "terraform_data" "one" {}
+        """)
+        _ = try project.initialize()
+        let started = Date()
+
+        let applyRun = try project.run(["apply"])
+
+        #expect(applyRun.code == 1)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(applyRun.snapshot.result == .failed)
+        #expect(try project.stateList().isEmpty)
+    }
 }
