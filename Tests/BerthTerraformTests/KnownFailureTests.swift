@@ -64,4 +64,13 @@ import Testing
     @Test func unrelatedErrorNotRecognised() {
         #expect(KnownFailure.recognize(Diagnostic(severity: "error", summary: "Invalid reference", detail: "A reference to a resource type must be followed by at least one attribute access.")) == nil)
     }
+
+    @Test func registryAndProxyFailuresRecognised() {
+        let proxy = Diagnostic(severity: "error", summary: "Failed to query available provider packages", detail: "Could not retrieve the list of available versions for provider hashicorp/aws: could not connect to registry.terraform.io: failed to request discovery document: Get \"https://registry.terraform.io/.well-known/terraform.json\": proxyconnect tcp: dial tcp 127.0.0.1:3128: connect: connection refused")
+        let install = Diagnostic(severity: "error", summary: "Failed to install provider", detail: "Error while installing hashicorp/random v3.6.0: checksum list has no SHA-256 hash")
+
+        #expect(KnownFailure.recognize(proxy) == .providerInstallation(provider: "hashicorp/aws"))
+        #expect(KnownFailure.recognize(install) == .providerInstallation(provider: "hashicorp/random"))
+        #expect(KnownFailure.providerInstallation(provider: "hashicorp/aws").fix.contains("HTTPS_PROXY"))
+    }
 }
