@@ -130,6 +130,17 @@ import Testing
         #expect(output.last == "line 119")
     }
 
+    @Test func refreshShownInLogOnly() {
+        let model = RunModel()
+        model.apply(.refreshStart(RefreshHook(address: "aws_ecs_cluster.main", idValue: "arn:aws:ecs:us-west-2:1:cluster/core-infra")))
+        model.apply(.refreshComplete(RefreshHook(address: "aws_ecs_cluster.main")))
+
+        let snapshot = model.snapshot()
+
+        #expect(snapshot.log == ["aws_ecs_cluster.main: Refreshing state... [id=arn:aws:ecs:us-west-2:1:cluster/core-infra]"])
+        #expect(snapshot.resources.isEmpty)
+    }
+
     @Test func logKeepsLastLines() {
         let model = RunModel(maxLogLines: 3)
         for index in 0..<10 {

@@ -99,7 +99,10 @@ public final class RunModel: @unchecked Sendable {
             break
         case let .provisionErrored(hook):
             row(hook.address, action: "").detail = "\(hook.provisioner) failed"
-        case .refreshStart, .refreshComplete:
+        case let .refreshStart(hook):
+            // A redeploy can spend minutes refreshing, so each resource shows in the log.
+            appendLog("\(hook.address): Refreshing state..." + (hook.idValue.map { " [id=\($0)]" } ?? ""))
+        case .refreshComplete:
             break
         case let .initOutput(_, message):
             phase = .initializing
