@@ -143,10 +143,15 @@ public struct ScreenView {
         let actions = FocusOrder.orderedActions(screen)
         guard !actions.isEmpty else { return }
 
+        // Buttons lose their inner spaces when they would not fit side by side.
+        let spaced = actions.reduce(0) { $0 + DisplayWidth.of(canvas.cleaner.clean($1.label)) + 6 }
+        let compact = spaced > width - 2 * margin
+
         var leftColumn = margin
         var rightColumn = width - margin
         for action in actions {
-            let label = "[ " + canvas.cleaner.clean(action.label) + " ]"
+            let name = canvas.cleaner.clean(action.label)
+            let label = compact ? "[" + name + "]" : "[ " + name + " ]"
             let enabled = FocusOrder.isEnabled(action, on: screen)
             let style: TextStyleRole = !enabled ? .disabled : (focus == .action(action.id) ? .focused : (action.isDefault ? .emphasis : .normal))
             let labelWidth = DisplayWidth.of(label)
@@ -154,17 +159,15 @@ public struct ScreenView {
             if action.isDefault && action.id != FocusOrder.backActionID {
                 rightColumn -= labelWidth
                 canvas.text(label, row: row, column: rightColumn, style: style)
-                rightColumn -= 2
+                rightColumn -= compact ? 1 : 2
             } else {
                 canvas.text(label, row: row, column: leftColumn, style: style)
-                leftColumn += labelWidth + 2
+                leftColumn += labelWidth + (compact ? 1 : 2)
             }
         }
     }
 
-    /// Returns the key help for the focused element, shown on the last row of
-    /// every screen. Items come most important first, so a narrow terminal
-    /// drops the last ones.
+    /// Returns the key help for the focused element, shown on the last row of every screen.
     func helpItems(focus: FocusTarget?, glyphs: Glyphs) -> [String] {
         let activePhases: [RunSnapshot.Phase] = [.initializing, .planning, .applying]
         let running = FocusOrder.runSnapshot(of: screen).map { activePhases.contains($0.phase) } ?? false
@@ -185,20 +188,21 @@ public struct ScreenView {
         case .field(let id):
             switch screen.fields.first(where: { $0.id == id })?.kind {
             case .text?, .secret?:
-                return [move, "Esc back", interrupt, "F1 help", "Enter next"]
+                return [move, "Enter next", "Esc back", "F1 help", interrupt]
             case .choice?:
-                return [move, "Enter choose", "Esc back", interrupt, "? help"]
+                return [move, "Enter choose", "Esc back", "? help", interrupt]
             default:
-                return [move, "Space toggle", "Esc back", interrupt, "? help"]
+                return [move, "Space toggle", "Esc back", "? help", interrupt]
             }
         case .pane:
             return ["Tab next", glyphs.arrowHint + " PgUp/PgDn scroll", "End follow", "Esc back", interrupt]
         default:
-            return [move, "Enter select", "Esc back", interrupt, "? help"]
+            return [move, "Enter select", "Esc back", "? help", interrupt]
         }
     }
 
-    /// Joins the help items into one line of at most `width` columns, shortening and then dropping items.
+    /// Joins the help items into one line of at most `width` columns, shortening
+    /// them first and then dropping the least needed (Enter, help, End, move).
     static func helpLine(_ items: [String], width: Int) -> String {
         let full = items.joined(separator: "  ")
         if DisplayWidth.of(full) <= width {
@@ -210,8 +214,9 @@ public struct ScreenView {
                 .replacingOccurrences(of: "Tab/arrows move", with: "Tab move")
                 .replacingOccurrences(of: "Ctrl-C", with: "^C")
         }
-        while short.count > 1 && DisplayWidth.of(short.joined(separator: " ")) > width {
-            short.removeLast()
+        let dropOrder = ["Enter", "help", "End", "scroll", "move"]
+        for word in dropOrder where DisplayWidth.of(short.joined(separator: " ")) > width {
+            short.removeAll { $0.contains(word) }
         }
         return short.joined(separator: " ")
     }
