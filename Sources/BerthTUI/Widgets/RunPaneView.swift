@@ -128,15 +128,20 @@ struct RunPaneView {
             return rects
         }
 
-        let weights: [(RunPane, Int)] = hasDiagnostics ? [(.resources, 4), (.diagnostics, 3), (.log, 3)] : [(.resources, 3), (.log, 2)]
-        let total = weights.reduce(0) { $0 + $1.1 }
-        var rects: [(RunPane, Rect)] = []
-        var row = area.row
-        for (index, (pane, weight)) in weights.enumerated() {
-            let height = index == weights.count - 1 ? area.bottom - row : area.height * weight / total
-            rects.append((pane, Rect(row: row, column: area.column, width: area.width, height: height)))
-            row += height
+        // The resources pane takes no more rows than it has content, and the rest goes to the others.
+        let groups = Set(snapshot.resources.map(\.state)).count
+        let resourcesShare = area.height * (hasDiagnostics ? 4 : 3) / (hasDiagnostics ? 10 : 5)
+        let resourcesHeight = max(min(resourcesShare, snapshot.resources.count + groups + 2), 3)
+        var rects: [(RunPane, Rect)] = [(.resources, Rect(row: area.row, column: area.column, width: area.width, height: resourcesHeight))]
+
+        var row = area.row + resourcesHeight
+        let remaining = area.bottom - row
+        if hasDiagnostics {
+            let diagnosticsHeight = remaining * 3 / 5
+            rects.append((.diagnostics, Rect(row: row, column: area.column, width: area.width, height: diagnosticsHeight)))
+            row += diagnosticsHeight
         }
+        rects.append((.log, Rect(row: row, column: area.column, width: area.width, height: area.bottom - row)))
         return rects
     }
 
