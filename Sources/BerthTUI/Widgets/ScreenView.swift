@@ -19,6 +19,12 @@ public struct ScreenView {
         public var bodyScroll = 0
         var run = RunPaneView.Layout()
         public var tooSmall = false
+
+        public init() {}
+
+        init(tooSmall: Bool) {
+            self.tooSmall = tooSmall
+        }
     }
 
     public let screen: Screen
