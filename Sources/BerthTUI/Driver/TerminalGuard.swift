@@ -124,8 +124,21 @@ public final class TerminalGuard: @unchecked Sendable {
 
         onTermination?(number)
         restore()
+        Self.reraise(number)
+    }
+
+    /// Ends the process with `number` under its default action. The signal is
+    /// sent to the process, not this thread, because threads started by
+    /// Dispatch block most signals; `_exit` covers the case where every thread does.
+    private static func reraise(_ number: Int32) -> Never {
         signal(number, SIG_DFL)
-        raise(number)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, number)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        kill(getpid(), number)
+        usleep(200_000)
+        _exit(128 + number)
     }
 
     private static func setHandler(_ signalNumber: Int32, _ handler: @convention(c) (Int32) -> Void) {
