@@ -131,6 +131,31 @@ func runLoop(_ source: FakeScreenSource, keys: [Key], size: TerminalSize = Termi
         #expect(driver.history.contains { $0.contains("[•••••••••••••••_") })
     }
 
+    @Test func typedTextDroppedWhenScreenChanges() throws {
+        let source = FakeScreenSource(SampleScreens.fields)
+        source.react = { intent, source in
+            if intent == .setField(id: "github_token", value: "ghp_x") {
+                source.update { $0 = SampleScreens.checks }
+            }
+        }
+        let driver = RecordingDriver(size: TerminalSize(columns: 80, rows: 24), keys: [.tab] + "ghp_x".map { Key.character($0) })
+        let app = TUIApp(driver: driver, source: source, now: { 0 })
+        driver.onIdle = { app.stop() }
+        app.run()
+
+        let state = try #require(app.uiState(for: "fields"))
+        #expect(state.editBuffers.isEmpty)
+        #expect(driver.frame[0].contains("Core infrastructure"))
+    }
+
+    @Test func stateDescriptionHidesTypedText() {
+        var state = ScreenUIState()
+        state.editBuffers["github_token"] = "ghp_S3cretT0ken"
+
+        #expect(state.description.contains("github_token"))
+        #expect(!state.description.contains("S3cret"))
+    }
+
     @Test func questionMarkOpensFieldHelp() {
         var screen = SampleScreens.fields
         screen.fields[2].help = "The region where core-infra was deployed."
@@ -233,7 +258,8 @@ func runLoop(_ source: FakeScreenSource, keys: [Key], size: TerminalSize = Termi
         #expect(frames[0].count == 24)
         #expect(frames[1].count == 30)
         let wideResources = frames[1].firstIndex { $0.contains("Resources (1)") }
-        #expect(wideResources != nil && wideResources == frames[1].firstIndex { $0.contains("─ Log ─") })
+        #expect(wideResources != nil)
+        #expect(wideResources == frames[1].firstIndex { $0.contains("─ Log ─") })
         #expect(frames[2].count == 10)
         #expect(frames[2].joined().contains("Terminal too small"))
         #expect(source.intents.isEmpty, "a key pressed while the screen was too small reached the wizard")

@@ -5,10 +5,10 @@ import Glibc
 /// master side read into a buffer. The child is this test bundle itself, run
 /// with a filter that selects `PTYChildEntry` and a mode in its environment.
 ///
-/// The child is started with `posix_spawn` in a session of its own (Foundation's
-/// `Process` makes it a process-group leader, which cannot call `setsid`), so it
-/// can take the pseudo-terminal as its controlling terminal and receive
-/// SIGWINCH, and SIGINT from a Ctrl-C in cbreak mode, as under a real shell.
+/// The child is started with `posix_spawn` in a session of its own, because
+/// Foundation's `Process` makes it a process-group leader, which cannot call
+/// `setsid`. Leading a session, it takes the pseudo-terminal as its controlling
+/// terminal and receives SIGWINCH (and SIGINT for Ctrl-C in cbreak mode) as under a shell.
 final class PTYSession: @unchecked Sendable {
     /// How the child ended.
     enum Termination: Equatable {
@@ -148,7 +148,7 @@ final class PTYSession: @unchecked Sendable {
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }
 
-    /// The local-mode flags of the terminal now.
+    /// Returns the terminal's current local-mode flags.
     func localFlags() -> tcflag_t {
         var settings = termios()
         tcgetattr(slave, &settings)

@@ -5,10 +5,11 @@ import Foundation
 /// sends intents back until the source is finished.
 ///
 /// Redraws are coalesced: `onChange` only sets a dirty flag and wakes the
-/// loop, and frames are drawn at most `maximumFramesPerSecond` times a
-/// second, so a fast stream of Terraform events never waits on drawing.
+/// loop, and changes are drawn at most `maximumFramesPerSecond` times a
+/// second (a key press draws at once). The thread that reports a change
+/// never draws, so a fast stream of Terraform events does not wait on the terminal.
 public final class TUIApp {
-    /// The most frames drawn in a second.
+    /// The maximum number of frames drawn per second for changes of the source.
     public static let maximumFramesPerSecond = 30
     /// How often the spinner moves while something runs.
     public static let spinnerFramesPerSecond = 8
@@ -22,8 +23,9 @@ public final class TUIApp {
     private var states: [String: ScreenUIState] = [:]
     private var layouts: [String: ScreenView.Layout] = [:]
     private var lastFrameTime = -Double.infinity
+    private var lastScreenID: String?
 
-    /// Creates the loop; `now` returns seconds on a monotonic clock (a parameter so tests never wait).
+    /// Creates the loop; `now` returns seconds on a monotonic clock and is a parameter so tests control time.
     public init(driver: TerminalDriver, source: ScreenSource, now: @escaping () -> Double = TUIApp.monotonicSeconds) {
         self.driver = driver
         self.source = source
@@ -38,7 +40,7 @@ public final class TUIApp {
     }
 
     /// Runs until the source is finished, input ends or `stop()` is called.
-    /// Draws the first frame at once, before any check has answered.
+    /// The first frame is drawn at once, before any check has returned.
     public func run() {
         source.onChange = { [weak self] in
             self?.markDirty()
@@ -70,7 +72,7 @@ public final class TUIApp {
         driver.wake()
     }
 
-    /// The local UI state of the screen with `screenID`, for tests and for restoring focus.
+    /// Returns the local UI state of the screen with `screenID`.
     public func uiState(for screenID: String) -> ScreenUIState? {
         states[screenID]
     }
@@ -127,6 +129,13 @@ public final class TUIApp {
         lock.unlock()
 
         let screen = source.screen
+
+        // Text typed on a screen the wizard has left is dropped, so a secret does not outlive its field.
+        if let previous = lastScreenID, previous != screen.id {
+            states[previous]?.editBuffers = [:]
+        }
+        lastScreenID = screen.id
+
         var state = states[screen.id] ?? ScreenUIState()
         state.focus = FocusOrder.resolvedFocus(state.focus, on: screen)
         if let picker = state.picker, !screen.fields.contains(where: { $0.id == picker.fieldID }) {

@@ -9,7 +9,7 @@ import Glibc
 /// handler writes the signal number to a pipe, and a watcher thread calls
 /// `onTermination` (where the app stops Terraform gracefully and waits),
 /// ends curses, restores the saved termios and re-raises the signal with its
-/// default action, so the exit status says which signal ended the process.
+/// default action, so the wait status names the signal that ended the process.
 /// A second termination signal, or a crash signal, restores the terminal
 /// with async-signal-safe calls only (`write`, `tcsetattr`) and re-raises at once.
 public final class TerminalGuard: @unchecked Sendable {
@@ -129,7 +129,7 @@ public final class TerminalGuard: @unchecked Sendable {
 
     /// Ends the process with `number` under its default action. The signal is
     /// sent to the process, not this thread, because threads started by
-    /// Dispatch block most signals; `_exit` covers the case where every thread does.
+    /// Dispatch block most signals. If every thread blocks it, `_exit` ends the process.
     private static func reraise(_ number: Int32) -> Never {
         signal(number, SIG_DFL)
         var unblock = sigset_t()

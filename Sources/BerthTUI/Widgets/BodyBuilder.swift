@@ -180,7 +180,10 @@ struct BodyBuilder {
             shown = String(repeating: glyphs.secretMask, count: min(count, innerWidth - 1)) + (focused ? "_" : "")
         case .choice(let options):
             let arrow = glyphs.unicode ? "▾" : "v"
-            let current = field.value.isEmpty ? (options.isEmpty ? "" : "choose" + String(glyphs.ellipsis)) : cleaner.clean(field.value)
+            var current = cleaner.clean(field.value)
+            if current.isEmpty && !options.isEmpty {
+                current = "choose" + String(glyphs.ellipsis)
+            }
             shown = TextLayout.pad(current, to: innerWidth - 2) + " " + arrow
         case .toggle:
             return [.init(column: column, text: field.value == "true" ? "[x]" : "[ ]", style: focused ? .focused : .normal)]

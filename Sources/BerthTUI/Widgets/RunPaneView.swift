@@ -231,20 +231,34 @@ struct RunPaneView {
 
     // MARK: Log
 
+    /// Draws the log. Scrolling counts log entries, not wrapped rows, and only
+    /// the entries on screen are wrapped, so a long log costs nothing per frame.
     private func drawLog(on canvas: Canvas, in rect: Rect) -> (visible: Int, total: Int, title: String) {
+        let entries = snapshot.log
+        let maxTop = max(entries.count - rect.height, 0)
+        let following = state.logTop == nil || state.logTop! >= maxTop
         var lines: [String] = []
-        for entry in snapshot.log {
-            lines += TextLayout.wrap(entry, width: rect.width, cleaner: canvas.cleaner)
+
+        if following {
+            var index = entries.count - 1
+            while index >= 0 && lines.count < rect.height {
+                lines = TextLayout.wrap(entries[index], width: rect.width, cleaner: canvas.cleaner) + lines
+                index -= 1
+            }
+            lines = Array(lines.suffix(rect.height))
+        } else {
+            var index = max(state.logTop ?? 0, 0)
+            while index < entries.count && lines.count < rect.height {
+                lines += TextLayout.wrap(entries[index], width: rect.width, cleaner: canvas.cleaner)
+                index += 1
+            }
+            lines = Array(lines.prefix(rect.height))
         }
 
-        let maxTop = max(lines.count - rect.height, 0)
-        let top = min(state.logTop ?? maxTop, maxTop)
-        for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
+        for (offset, line) in lines.enumerated() {
             canvas.text(line, row: rect.row + offset, column: rect.column, style: .normal)
         }
-
-        let following = state.logTop == nil || top >= maxTop
-        return (rect.height, lines.count, following ? "Log" : "Log (scrolled, End follows)")
+        return (rect.height, entries.count, following ? "Log" : "Log (scrolled, End follows)")
     }
 
     // MARK: Diagnostics
