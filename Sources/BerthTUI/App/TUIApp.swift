@@ -153,7 +153,7 @@ public final class TUIApp {
         lastFrameTime = now()
     }
 
-    /// Whether a spinner is on screen, so frames are drawn even without changes.
+    /// Returns whether a spinner is on screen, so frames are drawn even without changes.
     private func needsAnimation() -> Bool {
         let screen = source.screen
         if screen.busy != nil {

@@ -5,11 +5,11 @@ import Glibc
 /// Puts the terminal back on every way out: SIGINT, SIGTERM and SIGHUP, a
 /// crash signal (a Swift trap is SIGILL or SIGTRAP), and `exit()`.
 ///
-/// Termination signals are not handled inside the signal handler: the
+/// Termination signals are not handled inside the signal handler. The
 /// handler writes the signal number to a pipe, and a watcher thread calls
-/// `onTermination` (where the app stops Terraform gracefully and waits),
-/// ends curses, restores the saved termios and re-raises the signal with its
-/// default action, so the wait status names the signal that ended the process.
+/// `onTermination`, where the app stops Terraform gracefully and waits. The
+/// watcher then ends curses, restores the saved termios and re-raises the
+/// signal with its default action, so the wait status names the signal.
 /// A second termination signal, or a crash signal, restores the terminal
 /// with async-signal-safe calls only (`write`, `tcsetattr`) and re-raises at once.
 public final class TerminalGuard: @unchecked Sendable {
