@@ -42,6 +42,8 @@ final class PTYSession: @unchecked Sendable {
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": NSTemporaryDirectory(),
             "BERTH_TUI_PTY_CHILD": mode,
+            // On a terminal the Swift backtracer waits for a key after a crash; the tests want it to exit.
+            "SWIFT_BACKTRACE": "interactive=no",
         ]
         environment.merge(extraEnvironment) { $1 }
 
