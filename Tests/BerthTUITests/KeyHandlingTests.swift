@@ -31,6 +31,32 @@ func runLoop(_ source: FakeScreenSource, keys: [Key], size: TerminalSize = Termi
         ])
     }
 
+    @Test func cursorKeysEditInsideText() {
+        let source = FakeScreenSource(SampleScreens.fields)
+        let driver = runLoop(source, keys: [.left, .left, .character("X"), .home, .character("Y"), .end, .backspace, .home, .delete, .right, .right])
+
+        #expect(source.intents == [
+            .setField(id: "service_name", value: "backeXnd"),
+            .setField(id: "service_name", value: "YbackeXnd"),
+            .setField(id: "service_name", value: "YbackeXn"),
+            .setField(id: "service_name", value: "backeXn"),
+        ])
+        // The cursor sits on "c" (two right moves from the start), drawn without the focus style.
+        #expect(driver.frame[4].hasPrefix("  Service name *  [backeXn "))
+        #expect(driver.style(row: 4, column: 21) == .normal)
+        #expect(driver.style(row: 4, column: 20) == .focused)
+    }
+
+    @Test func longTextScrollsToCursor() {
+        var screen = SampleScreens.fields
+        screen.fields[0].value = String(repeating: "a", count: 60) + "END"
+        let source = FakeScreenSource(screen)
+        let driver = runLoop(source, keys: [])
+
+        #expect(driver.frame[4].hasSuffix("aaaEND ]"))
+        #expect(driver.frame[4].hasPrefix("  Service name *  […aaa"))
+    }
+
     @Test func escapeGoesBackAndControlCInterrupts() {
         let source = FakeScreenSource(SampleScreens.checks)
         runLoop(source, keys: [.escape, .controlC])
@@ -128,7 +154,7 @@ func runLoop(_ source: FakeScreenSource, keys: [Key], size: TerminalSize = Termi
             #expect(!frame.contains("ghp_"))
             #expect(!frame.contains("S3cret"))
         }
-        #expect(driver.history.contains { $0.contains("[•••••••••••••••_") })
+        #expect(driver.history.contains { $0.contains("[•••••••••••••••  ") })
     }
 
     @Test func typedTextDroppedWhenScreenChanges() throws {

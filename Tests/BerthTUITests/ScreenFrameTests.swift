@@ -19,7 +19,7 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             "",
             "  These values go into terraform.tfvars.",
             "",
-            "  Service name *  [backend_                                          ]",
+            "  Service name *  [backend                                           ]",
             "                  Lower-case letters, digits and hyphens.",
             "",
             "  GitHub token *  [                                                  ]",
@@ -32,6 +32,9 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             "  Tab/↑↓ move  Enter next  Esc back  F1 help  Ctrl-C quit",
         ]
         #expect(driver.frame == expected)
+        #expect(driver.style(row: 4, column: 19) == .focused)
+        #expect(driver.style(row: 4, column: 26) == .normal, "the cursor cell after the text is not set apart")
+        #expect(driver.style(row: 4, column: 27) == .focused)
     }
 
     @Test func formFrameAt40x12() {
@@ -43,7 +46,7 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             " These values go into terraform.tfvars.",
             "",
             " Service name *",
-            "   [backend_                          ]",
+            "   [backend                           ]",
             "   Lower-case letters, digits and",
             "   hyphens.",
             "",

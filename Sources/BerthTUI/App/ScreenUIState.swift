@@ -39,6 +39,8 @@ public struct ScreenUIState: Equatable, Sendable {
     public var focus: FocusTarget?
     /// Text typed into fields, by field id. A secret's text lives only here and in `setField`.
     public var editBuffers: [String: String] = [:]
+    /// Cursor positions in the edit buffers, in characters, by field id; absent means the end.
+    public var cursors: [String: Int] = [:]
     public var picker: Picker?
     public var dialog: Dialog?
     /// First body line shown when the body is taller than the screen.

@@ -133,6 +133,7 @@ public final class TUIApp {
         // Text typed on a screen the wizard has left is dropped, so a secret does not outlive its field.
         if let previous = lastScreenID, previous != screen.id {
             states[previous]?.editBuffers = [:]
+            states[previous]?.cursors = [:]
         }
         lastScreenID = screen.id
 
