@@ -127,6 +127,27 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
         }
     }
 
+    @Test func formIsPureASCIIWithoutUTF8() {
+        var screen = SampleScreens.fields
+        screen.fields[0].error = "Required."
+        screen.fields[1].value = "set"
+        screen.fields.append(FormField(id: "pick", label: "Pick", kind: .choice(["one", "two"])))
+        screen.busy = "Checking"
+        var state = ScreenUIState()
+        state.focus = .field("region")
+        state.picker = ScreenUIState.Picker(fieldID: "region", filter: "", selection: 0)
+
+        for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 40, rows: 12)] {
+            let driver = render(screen, size: size, unicode: false, state: state)
+            for row in driver.frame {
+                #expect(row.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII in \(row)")
+            }
+        }
+        let wide = render(screen, size: TerminalSize(columns: 80, rows: 24), unicode: false)
+        #expect(wide.frameText.contains("[FAIL] Required."))
+        #expect(wide.frameText.contains("[********"))
+    }
+
     @Test func wideCharactersKeepColumns() {
         let screen = Screen(id: "c30", title: "日本 café", blocks: [
             .checks([
