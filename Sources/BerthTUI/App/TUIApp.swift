@@ -24,6 +24,8 @@ public final class TUIApp {
     private var layouts: [String: ScreenView.Layout] = [:]
     private var lastFrameTime = -Double.infinity
     private var lastScreenID: String?
+    /// The screen of the last frame; building a screen can copy a whole run, so it is fetched once per frame.
+    private var lastScreen: Screen?
 
     /// Creates the loop; `now` returns seconds on a monotonic clock and is a parameter so tests control time.
     public init(driver: TerminalDriver, source: ScreenSource, now: @escaping () -> Double = TUIApp.monotonicSeconds) {
@@ -136,6 +138,7 @@ public final class TUIApp {
             states[previous]?.cursors = [:]
         }
         lastScreenID = screen.id
+        lastScreen = screen
 
         var state = states[screen.id] ?? ScreenUIState()
         state.focus = FocusOrder.resolvedFocus(state.focus, on: screen)
@@ -156,7 +159,7 @@ public final class TUIApp {
 
     /// Returns whether a spinner is on screen, so frames are drawn even without changes.
     private func needsAnimation() -> Bool {
-        let screen = source.screen
+        guard let screen = lastScreen else { return false }
         if screen.busy != nil {
             return true
         }
