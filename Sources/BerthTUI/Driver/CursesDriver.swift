@@ -60,6 +60,8 @@ public final class CursesDriver: TerminalDriver, @unchecked Sendable {
         }
 
         _ = berth_setlocale_all()
+        // Only the character type matters to curses; numbers keep parsing and printing with a dot.
+        _ = setlocale(LC_NUMERIC, "C")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         let unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
 
