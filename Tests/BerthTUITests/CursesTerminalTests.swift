@@ -38,7 +38,7 @@ enum PTYChild {
             let terminalPath = mode == "devtty" ? "/dev/tty" : nil
             let notes = try TUIApp.runInTerminal(source: source, environment: environment, terminalPath: terminalPath) { signalNumber in
                 if let marker = environment["BERTH_TUI_PTY_MARKER"] {
-                    FileManager.default.createFile(atPath: marker, contents: Data("HOOK \(signalNumber)".utf8))
+                    _ = FileManager.default.createFile(atPath: marker, contents: Data("HOOK \(signalNumber)".utf8))
                 }
             }
             FileHandle.standardError.write(Data("CHILD-EXIT intents=\(source.intents) notes=\(notes)\n".utf8))
