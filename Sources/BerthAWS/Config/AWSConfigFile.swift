@@ -68,7 +68,8 @@ public struct AWSConfigFile: Sendable, Equatable {
     /// Parses `text` as the file at `path`; a line that cannot be parsed throws with its line number.
     public static func parse(_ text: String, path: String, kind: Kind) throws -> AWSConfigFile {
         var file = AWSConfigFile(kind: kind, path: path)
-        var lines = text.components(separatedBy: "\n")
+        // A "\r\n" pair is one Character in Swift, so splitting on isNewline handles both endings.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") {
             lines[0] = String(first.dropFirst())
         }
@@ -78,7 +79,7 @@ public struct AWSConfigFile: Sendable, Equatable {
         var currentKeyIndent = 0
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+            let line = rawLine
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") {
                 continue
