@@ -46,6 +46,12 @@ public struct AWSConfigFile: Sendable, Equatable {
     /// Sections that are not profiles, and profile names the SDKs reject.
     public var warnings: [Warning] = []
 
+    /// An empty file of `kind` at `path`, as a missing file reads.
+    public init(kind: Kind, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+
     /// Reads `path`; a missing file gives an empty result, any other read failure throws.
     public static func load(path: String, kind: Kind) throws -> AWSConfigFile {
         guard FileManager.default.fileExists(atPath: path) else {
