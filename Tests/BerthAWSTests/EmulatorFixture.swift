@@ -26,6 +26,16 @@ final class EmulatorFixture: @unchecked Sendable {
         try shared.get()
     }
 
+    /// A client on the same settings whose requests are recorded, to count pages.
+    func recordingClient() -> (AWSClient, AWSRecordingTransport) {
+        let transport = AWSRecordingTransport(CurlTransport(environment: [:]))
+        var runtime = resolved.runtime
+        runtime.transport = transport
+        let client = AWSClient(region: resolved.region, endpoints: resolved.endpoints, credentials: resolved.credentialCache,
+                               runtime: runtime)
+        return (client, transport)
+    }
+
     /// A fresh name so tests sharing the emulator never collide.
     static func unique(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"

@@ -54,8 +54,10 @@ import Testing
                 ("AssumeRolePolicyDocument", policy),
             ], isIdempotent: false)
         }
-        let roles = try IAMClient(client: fixture.client).listRoles(pathPrefix: path)
+        let (recordingClient, recorder) = fixture.recordingClient()
+        let roles = try IAMClient(client: recordingClient).listRoles(pathPrefix: path)
 
+        #expect(recorder.requests.count == 11)
         #expect(roles.count == count)
         #expect(Set(roles.map(\.name)).count == count)
     }

@@ -61,3 +61,28 @@ public final class AWSTestHome: @unchecked Sendable {
         AWSEnvironment(variables: variables, homeDirectory: path)
     }
 }
+
+/// Passes requests on to another transport and records them, to count pages and retries.
+public final class AWSRecordingTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [HTTPRequest] = []
+    private let next: any HTTPTransport
+
+    public init(_ next: any HTTPTransport) {
+        self.next = next
+    }
+
+    public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+        lock.lock()
+        recorded.append(request)
+        lock.unlock()
+        return try next.send(request)
+    }
+
+    /// The requests sent so far.
+    public var requests: [HTTPRequest] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+}
