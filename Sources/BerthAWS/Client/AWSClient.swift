@@ -32,6 +32,15 @@ public final class AWSClient: @unchecked Sendable {
                   profileName: resolved.profileName)
     }
 
+    /// A client with the same credentials and settings for another region, such as to tell the user
+    /// that a secret exists in us-east-1 rather than the deploy region.
+    public func inRegion(_ otherRegion: String) -> AWSClient {
+        var otherEndpoints = endpoints
+        otherEndpoints.region = otherRegion
+        return AWSClient(region: otherRegion, endpoints: otherEndpoints, credentials: credentials, runtime: runtime,
+                         retryPolicy: retryPolicy, profileName: profileName)
+    }
+
     /// One call to prepare: where it goes relative to the service endpoint and what it carries.
     public struct Call {
         public var service: AWSService

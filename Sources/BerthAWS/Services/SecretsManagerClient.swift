@@ -100,6 +100,27 @@ public struct SecretsManagerClient: Sendable {
                                  kmsKeyID: nil, deletedDate: nil, descriptionText: nil)
     }
 
+    /// Whether `name` is a valid secret name: 1 to 512 characters from letters, digits and `/_+=.@-`.
+    public static func isValidName(_ name: String) -> Bool {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/_+=.@-"))
+        return (1...512).contains(name.count) && name.unicodeScalars.allSatisfy { $0.isASCII && allowed.contains($0) }
+    }
+
+    /// The secret names an identifier may stand for. A plain name is itself. An ARN ends in the name
+    /// plus `-` and six random characters, but a partial ARN leaves those out, so when the last
+    /// hyphen is followed by six characters both readings are returned, the shorter first.
+    public static func nameCandidates(from identifier: String) -> [String] {
+        let parts = identifier.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false)
+        guard identifier.hasPrefix("arn:"), parts.count == 7, parts[2] == "secretsmanager", parts[5] == "secret" else {
+            return [identifier]
+        }
+        let name = String(parts[6])
+        if let hyphen = name.lastIndex(of: "-"), name.distance(from: hyphen, to: name.endIndex) == 7 {
+            return [String(name[..<hyphen]), name]
+        }
+        return [name]
+    }
+
     static func description(_ object: [String: Any]) -> SecretDescription {
         SecretDescription(name: object["Name"] as? String ?? "", arn: object["ARN"] as? String ?? "",
                           kmsKeyID: object["KmsKeyId"] as? String,
