@@ -162,4 +162,14 @@ import Testing
                                                environment: home.environment(["AWS_MAX_ATTEMPTS": "5"]), runtime: Self.runtime())
         #expect(resolved.maxAttempts == 5)
     }
+
+    @Test func invalidRetryMode() throws {
+        let home = try AWSTestHome(credentials: "[default]\naws_access_key_id = AKIA\naws_secret_access_key = s\n")
+        #expect {
+            try AWSSettings.resolve(profile: nil, region: "us-west-2",
+                                    environment: home.environment(["AWS_RETRY_MODE": "fast"]), runtime: Self.runtime())
+        } throws: { error in
+            (error as? AWSSetupError)?.message == "Invalid AWS_RETRY_MODE: \"fast\". Expected one of: legacy, standard, adaptive."
+        }
+    }
 }

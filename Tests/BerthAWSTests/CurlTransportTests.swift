@@ -5,7 +5,7 @@ import Testing
 
 /// CurlTransport's proxy, CA bundle and timeout settings, on loopback only.
 @Suite struct CurlTransportTests {
-    /// A port on 127.0.0.1 where nothing listens: a proxy bound and stopped at once.
+    /// Returns a port on 127.0.0.1 where nothing listens, by binding a proxy and stopping it.
     func closedPort() throws -> UInt16 {
         let proxy = try FaultProxy(upstream: nil, faults: [])
         let port = proxy.port

@@ -21,12 +21,12 @@ final class EmulatorFixture: @unchecked Sendable {
         client = AWSClient(resolved: resolved)
     }
 
-    /// The shared fixture; throws (so the test fails) when the rig or emulator is missing.
+    /// Returns the shared fixture, or throws so the test fails when the rig or emulator is missing.
     static func get() throws -> EmulatorFixture {
         try shared.get()
     }
 
-    /// A client on the same settings whose requests are recorded, to count pages.
+    /// Creates a client on the same settings that records its requests, to count pages.
     func recordingClient() -> (AWSClient, AWSRecordingTransport) {
         let transport = AWSRecordingTransport(CurlTransport(environment: [:]))
         var runtime = resolved.runtime
@@ -36,7 +36,7 @@ final class EmulatorFixture: @unchecked Sendable {
         return (client, transport)
     }
 
-    /// A fresh name so tests sharing the emulator never collide.
+    /// Returns a fresh name so tests sharing the emulator never collide.
     static func unique(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
     }

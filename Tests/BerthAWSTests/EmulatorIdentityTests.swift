@@ -3,8 +3,8 @@ import BerthTestSupport
 import Foundation
 import Testing
 
-/// STS, IAM, ECS and Cloud Map against the moto emulator. Serialized because moto 5.2.5 answered
-/// some CreateRole calls with HTTP 500 when these tests ran in parallel.
+/// STS, IAM, ECS and Cloud Map against the moto emulator. Serialized because moto 5.2.5 returned
+/// HTTP 500 for some CreateRole calls when these tests ran in parallel.
 @Suite(.serialized) struct EmulatorIdentityTests {
     @Test func callerIdentity() throws {
         let fixture = try EmulatorFixture.get()

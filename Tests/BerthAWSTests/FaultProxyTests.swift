@@ -16,7 +16,7 @@ import Testing
     <ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>req-t</RequestId></ErrorResponse>
     """)
 
-    /// A client whose endpoint is the proxy, with a recorded sleeper and a short total timeout.
+    /// Creates a client whose endpoint is the proxy, with a recorded sleeper and a short total timeout.
     func client(through proxy: FaultProxy, log: SleepLog, totalTimeout: TimeInterval = 10) throws -> AWSClient {
         let fixture = try EmulatorFixture.get()
         let home = try AWSTestHome()

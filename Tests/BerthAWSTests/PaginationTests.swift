@@ -3,7 +3,7 @@ import BerthTestSupport
 import Foundation
 import Testing
 
-/// Paging tokens for the list calls the emulator answers in one page.
+/// Paging tokens for the list calls whose results the emulator returns in one page.
 @Suite struct PaginationTests {
     func client(_ transport: AWSScriptedTransport) -> AWSClient {
         let environment = AWSEnvironment(variables: ["AWS_ENDPOINT_URL": "http://127.0.0.1:1"], homeDirectory: "/nonexistent")

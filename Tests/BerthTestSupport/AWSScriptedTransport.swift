@@ -12,7 +12,7 @@ public final class AWSScriptedTransport: HTTPTransport, @unchecked Sendable {
         self.handler = handler
     }
 
-    /// Answers the requests in order with `responses`; the last one repeats.
+    /// Returns `responses` in order, repeating the last one.
     public convenience init(responses: [Result<HTTPResponse, TransportError>]) {
         self.init { _, index in
             try responses[min(index, responses.count - 1)].get()
@@ -56,7 +56,7 @@ public final class AWSTestHome: @unchecked Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + relativePath))
     }
 
-    /// An environment with this home and `variables`.
+    /// Returns an environment with this home and `variables`.
     public func environment(_ variables: [String: String] = [:]) -> AWSEnvironment {
         AWSEnvironment(variables: variables, homeDirectory: path)
     }

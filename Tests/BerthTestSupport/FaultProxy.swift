@@ -3,15 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// A loopback HTTP server that answers each request with the next scripted fault, and forwards
-/// to an upstream server (the emulator) when the script says so or has run out.
-/// Each connection carries one request; responses close the connection.
+/// A loopback HTTP server that responds to each request with the next scripted fault, and forwards
+/// to an upstream server (the emulator) for `.forward` or when the script has run out.
+/// Each connection carries one request, and every response closes the connection.
 public final class FaultProxy: @unchecked Sendable {
     /// What to do with one request.
     public enum Fault: Sendable {
         /// Pass the request to the upstream server and its response back.
         case forward
-        /// Answer with this status, headers and body.
+        /// Respond with this status, headers and body.
         case respond(status: Int, headers: [(String, String)], body: String)
         /// Close the connection after reading the request, without any response.
         case dropConnection

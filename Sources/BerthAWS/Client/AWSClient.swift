@@ -4,7 +4,7 @@ import Foundation
 public final class AWSClient: @unchecked Sendable {
     /// The region requests are made in.
     public let region: String
-    /// Where each service's requests go.
+    /// The endpoint of each service.
     public let endpoints: EndpointResolver
     /// Transport, clock, sleeper and randomness.
     public let runtime: AWSRuntime
@@ -32,8 +32,8 @@ public final class AWSClient: @unchecked Sendable {
                   profileName: resolved.profileName)
     }
 
-    /// A client with the same credentials and settings for another region, such as to tell the user
-    /// that a secret exists in us-east-1 rather than the deploy region.
+    /// Returns a client with the same credentials and settings for another region, for example to
+    /// look for a secret outside the deploy region.
     public func inRegion(_ otherRegion: String) -> AWSClient {
         var otherEndpoints = endpoints
         otherEndpoints.region = otherRegion

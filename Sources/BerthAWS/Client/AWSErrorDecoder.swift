@@ -125,7 +125,7 @@ public enum AWSErrorDecoder {
         return code.isEmpty ? nil : code
     }
 
-    /// The start of a body that is neither AWS XML nor JSON (a proxy's HTML page, say), on one line.
+    /// Returns the start of a body that is neither AWS XML nor JSON (a proxy's HTML page, say), on one line.
     static func snippet(_ body: Data) -> String {
         let text = String(decoding: body.prefix(200), as: UTF8.self)
             .components(separatedBy: .newlines).joined(separator: " ")

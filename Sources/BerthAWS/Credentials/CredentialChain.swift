@@ -28,7 +28,7 @@ public struct CredentialChain: Sendable {
         self.runtime = runtime
     }
 
-    /// The first configured source's credentials; throws when none is configured or one fails.
+    /// Returns the first configured source's credentials, or throws when none is configured or one fails.
     public func resolve() throws -> AWSCredentials {
         if !profileIsExplicit, let credentials = try environmentKeys() {
             return credentials
@@ -64,7 +64,7 @@ public struct CredentialChain: Sendable {
         }
     }
 
-    /// The credentials profile `name` itself configures, or nil when it configures none.
+    /// Returns the credentials profile `name` itself configures, or nil when it configures none.
     func profileCredentials(_ name: String, visited: [String]) throws -> AWSCredentials? {
         if let roleARN = shared.setting("role_arn", profile: name),
            shared.setting("source_profile", profile: name) != nil || shared.setting("credential_source", profile: name) != nil {

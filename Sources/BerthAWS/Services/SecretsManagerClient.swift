@@ -14,7 +14,7 @@ public struct SecretDescription: Sendable, Equatable {
 
 /// A secret's current value, kept in memory only; `description` shows its form and size, never the value.
 public struct SecretValue: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// What the secret holds.
+    /// The form of a secret's value.
     public enum Content: Sendable, Equatable {
         case string(String)
         case binary(Data)
@@ -100,13 +100,13 @@ public struct SecretsManagerClient: Sendable {
                                  kmsKeyID: nil, deletedDate: nil, descriptionText: nil)
     }
 
-    /// Whether `name` is a valid secret name: 1 to 512 characters from letters, digits and `/_+=.@-`.
+    /// Returns whether `name` is a valid secret name: 1 to 512 characters from letters, digits and `/_+=.@-`.
     public static func isValidName(_ name: String) -> Bool {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/_+=.@-"))
         return (1...512).contains(name.count) && name.unicodeScalars.allSatisfy { $0.isASCII && allowed.contains($0) }
     }
 
-    /// The secret names an identifier may stand for. A plain name is itself. An ARN ends in the name
+    /// Returns the secret names an identifier may stand for. A plain name is itself. An ARN ends in the name
     /// plus `-` and six random characters, but a partial ARN leaves those out, so when the last
     /// hyphen is followed by six characters both readings are returned, the shorter first.
     public static func nameCandidates(from identifier: String) -> [String] {
