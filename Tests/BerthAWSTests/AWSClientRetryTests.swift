@@ -12,6 +12,13 @@ import Testing
         var sleeps: [TimeInterval] { lock.lock(); defer { lock.unlock() }; return values }
     }
 
+    final class LineLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String] = []
+        func record(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
+        var lines: [String] { lock.lock(); defer { lock.unlock() }; return values }
+    }
+
     static let environment = AWSEnvironment(variables: ["AWS_ENDPOINT_URL": "http://127.0.0.1:1"], homeDirectory: "/nonexistent")
 
     func client(_ transport: AWSScriptedTransport, log: SleepLog, maxAttempts: Int = 3, random: Double = 1) -> AWSClient {
@@ -45,6 +52,21 @@ import Testing
         #expect(identity.account == "123456789012")
         #expect(transport.requests.count == 3)
         #expect(log.sleeps == [1, 2])
+    }
+
+    @Test func retriesAreLoggedWithoutSecrets() throws {
+        let lines = LineLog()
+        let transport = AWSScriptedTransport(responses: [.success(Self.throttled()), .success(Self.identity)])
+        var base = client(transport, log: SleepLog())
+        var runtime = base.runtime
+        runtime.log = { lines.record($0) }
+        base = AWSClient(region: base.region, endpoints: base.endpoints,
+                         credentials: .fixed(AWSCredentials(accessKeyID: "AKIA", secretAccessKey: "SECRETVALUE", sessionToken: "TOKENVALUE")),
+                         runtime: runtime)
+        _ = try STSClient(client: base).getCallerIdentity()
+
+        #expect(lines.lines == ["STS GetCallerIdentity attempt 1 failed (Throttling, HTTP 400, request id r); retrying in 1.00 s"])
+        #expect(!lines.lines.joined().contains("SECRETVALUE"))
     }
 
     @Test func throttlingGivesUpAfterMaxAttempts() {

@@ -82,6 +82,23 @@ import Testing
         #expect(String(decoding: request.body, as: UTF8.self).contains("WebIdentityToken=header.payload.signature"))
     }
 
+    @Test func webIdentityBeforeProfileKeys() throws {
+        let home = try AWSTestHome(credentials: "[default]\naws_access_key_id = AKIASTATIC\naws_secret_access_key = s\n")
+        try home.write("token.jwt", "jwt")
+        let transport = AWSScriptedTransport { _, _ in
+            HTTPResponse(status: 200, body: Data("""
+            <AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials>
+            <AccessKeyId>ASIAWEB</AccessKeyId><SecretAccessKey>w</SecretAccessKey><SessionToken>t</SessionToken>
+            </Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>
+            """.utf8))
+        }
+        let environment = home.environment(["AWS_WEB_IDENTITY_TOKEN_FILE": home.path + "/token.jwt",
+                                            "AWS_ROLE_ARN": "arn:aws:iam::1:role/ci", "AWS_REGION": "us-west-2"])
+        let resolved = try AWSSettings.resolve(profile: nil, region: nil, environment: environment, runtime: Self.runtime(transport))
+
+        #expect(resolved.credentials.accessKeyID == "ASIAWEB")
+    }
+
     @Test func missingWebIdentityTokenFileStops() throws {
         let home = try AWSTestHome()
         let environment = home.environment(["AWS_WEB_IDENTITY_TOKEN_FILE": home.path + "/absent.jwt",

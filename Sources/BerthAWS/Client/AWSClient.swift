@@ -87,10 +87,22 @@ public final class AWSClient: @unchecked Sendable {
             if let reason = retryPolicy.retryReason(for: failure, isIdempotent: call.isIdempotent),
                attempt < retryPolicy.maxAttempts, retryPolicy.acquire(reason) {
                 lastReason = reason
-                runtime.sleep(retryPolicy.delay(retry: attempt - 1, hint: hint, random: runtime.random()))
+                let delay = retryPolicy.delay(retry: attempt - 1, hint: hint, random: runtime.random())
+                runtime.log("\(call.service.serviceID) \(call.operation) attempt \(attempt) failed (\(Self.summary(failure))); "
+                            + "retrying in \(String(format: "%.2f", delay)) s")
+                runtime.sleep(delay)
                 continue
             }
-            throw finalError(failure, attempts: attempt, call: call)
+            let error = finalError(failure, attempts: attempt, call: call)
+            runtime.log("\(error.description) after \(attempt) attempt\(attempt == 1 ? "" : "s")")
+            throw error
+        }
+    }
+
+    private static func summary(_ failure: AttemptFailure) -> String {
+        switch failure {
+        case .transport(let error): return error.detail
+        case .response(let error, let status): return "\(error.code), HTTP \(status), request id \(error.requestID ?? "none")"
         }
     }
 
