@@ -17,16 +17,21 @@ public enum BackendFileWriter {
     @discardableResult
     public static func write(_ configuration: S3BackendConfiguration, to folder: URL, engine: Engine? = nil) throws -> BackendFileChange {
         try configuration.validate(engine: engine)
-
-        let others = try BackendBlockScanner.scan(folder: folder, excluding: [fileName])
-        if let first = others.first {
-            throw BackendFileError.otherBackend(first, all: others)
-        }
+        try checkNoOtherBackend(in: folder)
 
         let url = folder.appendingPathComponent(fileName)
         let previous = FileManager.default.fileExists(atPath: url.path) ? try Data(contentsOf: url) : nil
         try replaceAtomically(url, with: Data(configuration.backendFileContents().utf8))
         return BackendFileChange(url: url, previousContents: previous)
+    }
+
+    /// Throws `BackendFileError.otherBackend` when a configuration file of `folder` other than
+    /// `berth_backend.tf` declares a backend or cloud block.
+    public static func checkNoOtherBackend(in folder: URL) throws {
+        let others = try BackendBlockScanner.scan(folder: folder, excluding: [fileName])
+        if let first = others.first {
+            throw BackendFileError.otherBackend(first, all: others)
+        }
     }
 
     /// Writes `data` to a temporary file beside `url`, then renames it over `url`, so a

@@ -50,6 +50,7 @@ extension TerraformCommands {
         onEvent: (RunEvent) -> Void = { _ in }
     ) throws -> StateMigration {
         try configuration.validate(engine: engine)
+        try BackendFileWriter.checkNoOtherBackend(in: folder)
 
         let before: [String]
         do {
