@@ -1,0 +1,137 @@
+import BerthTerraform
+import BerthTestSupport
+import Foundation
+import Testing
+
+/// Moves local state to the moto emulator's S3 with the rig's real Terraform.
+@Suite struct RemoteStateTests {
+    static let mainTF = """
+    resource "terraform_data" "one" {
+      input = "first"
+    }
+    resource "terraform_data" "many" {
+      count = 2
+      input = terraform_data.one.output
+    }
+    """
+
+    /// A project applied with local state, with an environment that reaches only the emulator.
+    func appliedProject(_ label: String, emulator: Emulator) throws -> TerraformProject {
+        let project = try TerraformProject(label, mainTF: Self.mainTF)
+        project.environment.merge(EmulatorBucket.environment(emulator)) { _, new in new }
+        _ = try project.initialize()
+        _ = try project.plan()
+        let applied = try project.apply()
+        guard applied.code == 0 else {
+            throw RigError("the local apply failed: \(applied.snapshot.diagnostics.map(\.summary))")
+        }
+        return project
+    }
+
+    func settings(bucket: String, emulator: Emulator) -> S3BackendConfiguration {
+        S3BackendConfiguration(
+            bucket: bucket,
+            key: "teams/backend-service/terraform.tfstate",
+            region: "us-west-2",
+            locking: .lockfile,
+            endpoint: .init(url: emulator.url)
+        )
+    }
+
+    func fileSize(_ url: URL) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+    }
+
+    @Test func localStateMovesToBucket() throws {
+        let emulator = try Emulator()
+        let bucket = try EmulatorBucket("berth-team-state", in: emulator)
+        let project = try appliedProject("migrate", emulator: emulator)
+        let localBefore = try project.stateList()
+        var lines: [String] = []
+
+        let migration = try project.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: project.url, environment: project.environment) { event in
+            if case let .log(line) = event { lines.append(line.message) }
+        }
+        let stored = try bucket.object("teams/backend-service/terraform.tfstate")
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any])
+        let resources = try #require(state["resources"] as? [[String: Any]])
+
+        #expect(localBefore == ["terraform_data.many[0]", "terraform_data.many[1]", "terraform_data.one"])
+        #expect(migration.addressesBefore == localBefore)
+        #expect(migration.addressesAfter == localBefore)
+        #expect(migration.initExitCode == 0)
+        #expect(try bucket.keys() == ["teams/backend-service/terraform.tfstate"])
+        #expect(resources.compactMap { $0["name"] as? String }.sorted() == ["many", "one"])
+        #expect(lines.contains("Successfully configured the backend \"s3\"! Terraform will automatically"))
+        #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate")) == 0)
+        #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate.backup")) > 0)
+        #expect(try project.stateList() == localBefore)
+    }
+
+    @Test func applyAfterMigrationUsesBucket() throws {
+        let emulator = try Emulator()
+        let bucket = try EmulatorBucket("berth-second-apply", in: emulator)
+        let project = try appliedProject("second", emulator: emulator)
+        _ = try project.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: project.url, environment: project.environment)
+        let serialBefore = try serial(bucket)
+        try project.folder.write("main.tf", Self.mainTF + "\nresource \"terraform_data\" \"added\" {}\n")
+
+        let planRun = try project.plan()
+        let applyRun = try project.apply()
+        let serialAfter = try serial(bucket)
+
+        #expect(planRun.snapshot.summary == ChangeCounts(add: 1, change: 0, remove: 0, operation: "plan"))
+        #expect(applyRun.code == 0)
+        #expect(applyRun.snapshot.result == .succeeded)
+        #expect(serialAfter > serialBefore)
+        #expect(try project.stateList().contains("terraform_data.added"))
+        #expect(try bucket.keys() == ["teams/backend-service/terraform.tfstate"])
+        #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate")) == 0)
+    }
+
+    @Test func missingBucketRestoresLocalBackend() throws {
+        let emulator = try Emulator()
+        let project = try appliedProject("nobucket", emulator: emulator)
+        let localBefore = try project.stateList()
+        let stateFile = project.url.appendingPathComponent("terraform.tfstate")
+        let stateBefore = try Data(contentsOf: stateFile)
+
+        var failure: StateMigrationError?
+        do {
+            _ = try project.commands.migrateState(to: settings(bucket: "berth-no-such-bucket", emulator: emulator), in: project.url, environment: project.environment)
+        } catch let error as StateMigrationError {
+            failure = error
+        }
+        let error = try #require(failure)
+
+        guard case let .initFailed(code, message, restored) = error else {
+            Issue.record("expected initFailed, got \(error)")
+            return
+        }
+        #expect(code == 1)
+        #expect(restored)
+        #expect(message.contains("berth-no-such-bucket"), "\(message)")
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(BackendFileWriter.fileName).path))
+        #expect(try Data(contentsOf: stateFile) == stateBefore)
+        #expect(try project.stateList() == localBefore)
+    }
+
+    @Test func otherBackendStopsBeforeInit() throws {
+        let emulator = try Emulator()
+        let project = try appliedProject("otherbackend", emulator: emulator)
+        try project.folder.write("backend.tf", "terraform {\n  backend \"local\" {\n    path = \"terraform.tfstate\"\n  }\n}\n")
+
+        let location = BackendBlockLocation(file: "backend.tf", line: 2, kind: "local")
+
+        #expect(throws: BackendFileError.otherBackend(location, all: [location])) {
+            try project.commands.migrateState(to: settings(bucket: "berth-unused", emulator: emulator), in: project.url, environment: project.environment)
+        }
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(BackendFileWriter.fileName).path))
+    }
+
+    private func serial(_ bucket: EmulatorBucket) throws -> Int {
+        let text = try bucket.object("teams/backend-service/terraform.tfstate")
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        return try #require(state["serial"] as? Int)
+    }
+}
