@@ -7,7 +7,7 @@ struct EmulatorBucket {
     let emulator: Emulator
     let name: String
 
-    /// The environment for boto3 and Terraform: the emulator's endpoint and dummy keys, no
+    /// Returns the environment for boto3 and Terraform: the emulator's endpoint and dummy keys, no
     /// shared AWS files, and the instance metadata service switched off.
     static func environment(_ emulator: Emulator) -> [String: String] {
         emulator.environment.merging([
@@ -37,12 +37,12 @@ struct EmulatorBucket {
         _ = try boto3(["create", name])
     }
 
-    /// The keys of every object in the bucket.
+    /// Returns the keys of every object in the bucket.
     func keys() throws -> [String] {
         try boto3(["keys", name]).split(separator: "\n").map(String.init)
     }
 
-    /// The text of one object.
+    /// Returns the text of one object.
     func object(_ key: String) throws -> String {
         try boto3(["get", name, key])
     }

@@ -15,7 +15,7 @@ import Testing
     }
     """
 
-    /// A project applied with local state, with an environment that reaches only the emulator.
+    /// Creates a project and applies it with local state, in an environment that reaches only the emulator.
     func appliedProject(_ label: String, emulator: Emulator) throws -> TerraformProject {
         let project = try TerraformProject(label, mainTF: Self.mainTF)
         project.environment.merge(EmulatorBucket.environment(emulator)) { _, new in new }

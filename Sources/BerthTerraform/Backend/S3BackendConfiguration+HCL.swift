@@ -1,7 +1,7 @@
 import Foundation
 
 extension S3BackendConfiguration {
-    /// The contents of the backend file: a comment naming Berth, then
+    /// Renders the backend file: a comment naming Berth, then
     /// `terraform { backend "s3" { ... } }`, laid out as `terraform fmt` would.
     ///
     /// The settings for storage other than AWS S3 (`endpoints`, `use_path_style` and the

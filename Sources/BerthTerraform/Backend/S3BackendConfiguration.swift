@@ -3,7 +3,7 @@ import Foundation
 /// The settings of a `backend "s3"` block: where Terraform keeps the state of a blueprint
 /// so that a team shares one copy, and how runs lock it.
 public struct S3BackendConfiguration: Equatable, Sendable {
-    /// How Terraform keeps two runs from writing the state at once.
+    /// The lock that keeps two runs from writing the state at once.
     public enum Locking: Equatable, Sendable {
         /// `use_lockfile = true`: a `.tflock` object beside the state, written with S3
         /// conditional writes. Needs Terraform 1.10 or later (generally available in 1.11),
@@ -27,7 +27,7 @@ public struct S3BackendConfiguration: Equatable, Sendable {
         }
     }
 
-    /// The S3 bucket that holds the state object. It must exist before the migration.
+    /// The S3 bucket that stores the state object. It must exist before the migration.
     public var bucket: String
     /// The state object's key, such as `backend-service/terraform.tfstate`.
     public var key: String
@@ -84,7 +84,7 @@ public struct BackendConfigurationError: Error, Equatable, Sendable, CustomStrin
 
     public var field: Field
     public var value: String
-    /// What is wrong and how to fix it, without the field name and value.
+    /// The cause and the fix, without the field name and value.
     public var reason: String
 
     public init(field: Field, value: String, reason: String) {

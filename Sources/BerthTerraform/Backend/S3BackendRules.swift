@@ -1,8 +1,8 @@
 import Foundation
 
 /// The naming rules that `S3BackendConfiguration.problems(engine:)` applies. Bucket rules
-/// are those of S3 general purpose buckets; key rules are those Terraform's S3 backend
-/// enforces at `init` (observed with Terraform 1.15.5), so a bad value fails here first.
+/// are those of S3 general purpose buckets. Key rules are those that Terraform's S3 backend
+/// enforces at `init` (observed with Terraform 1.15.5), so a bad key fails here first.
 enum S3BackendRules {
     static let reservedBucketPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"]
     static let reservedBucketSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
@@ -97,14 +97,14 @@ enum S3BackendRules {
 
     static func endpointProblems(_ url: URL) -> [BackendConfigurationError] {
         let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
-        let shown = components.map { copy -> String in
+        let redactedURL = components.map { copy -> String in
             var copy = copy
             copy.user = nil
             copy.password = nil
             return copy.string ?? ""
         } ?? ""
         func problem(_ reason: String) -> [BackendConfigurationError] {
-            [BackendConfigurationError(field: .endpoint, value: shown, reason: reason)]
+            [BackendConfigurationError(field: .endpoint, value: redactedURL, reason: reason)]
         }
 
         guard let components, let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme) else {

@@ -17,7 +17,7 @@ public struct StateMigration: Equatable, Sendable {
 public enum StateMigrationError: Error, Equatable, CustomStringConvertible {
     /// `state list` failed before anything was changed.
     case listBeforeFailed(exitCode: Int32, message: String)
-    /// `init -migrate-state` failed; `restored` tells whether the earlier backend file is back.
+    /// `init -migrate-state` failed; `restored` is true when the earlier backend file was put back.
     case initFailed(exitCode: Int32, message: String, restored: Bool)
     /// `state list` failed under the new backend after `init` succeeded.
     case listAfterFailed(exitCode: Int32, message: String)
