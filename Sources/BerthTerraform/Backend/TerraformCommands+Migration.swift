@@ -31,17 +31,20 @@ extension TerraformCommands {
 
     /// Moves the state of `folder` to the S3 backend of `configuration`:
     /// 1. lists the state addresses under the current backend;
-    /// 2. writes `berth_backend.tf` (see `BackendFileWriter.write`);
-    /// 3. runs `init -migrate-state -force-copy`, handing its events to `onEvent`, and
+    /// 2. lists the addresses already stored at the bucket and key (`remoteStateAddresses`),
+    ///    and stops when both lists are non-empty, because `-force-copy` would overwrite the
+    ///    bucket's state with the folder's;
+    /// 3. writes `berth_backend.tf` (see `BackendFileWriter.write`);
+    /// 4. runs `init -migrate-state -force-copy`, handing its events to `onEvent`, and
     ///    restores the earlier backend file when it fails;
-    /// 4. lists the addresses again and throws unless they are the same.
+    /// 5. lists the addresses again and throws unless they match the folder's state, or the
+    ///    bucket's state when the folder had none (a team member joining).
     ///
     /// It never deletes a state file: Terraform leaves the local `terraform.tfstate` empty
     /// and keeps the earlier state in `terraform.tfstate.backup`.
     ///
-    /// NOTE: `-force-copy` overwrites a state object that already exists at the bucket and key,
-    /// so callers must check that the key is free (S3 HeadObject) before calling this. Only the
-    /// current workspace's addresses are compared, although Terraform migrates every workspace.
+    /// NOTE: only the current workspace is checked, although Terraform migrates every
+    /// workspace, and a state written to the key between steps 2 and 4 is still overwritten.
     public func migrateState(
         to configuration: S3BackendConfiguration,
         in folder: URL,
@@ -58,6 +61,17 @@ extension TerraformCommands {
         } catch let failure as StateListFailure {
             throw StateMigrationError.listBeforeFailed(exitCode: failure.exitCode, message: failure.message)
         }
+
+        let remote: [String]
+        do {
+            remote = try remoteStateAddresses(of: configuration, environment: environment)
+        } catch let failure as RemoteStateCheckFailure {
+            throw StateMigrationError.remoteCheckFailed(failure)
+        }
+        if !before.isEmpty, !remote.isEmpty {
+            throw StateMigrationError.remoteStateExists(location: configuration.stateLocation, addresses: remote)
+        }
+        let expected = before.isEmpty ? remote : before
 
         let change = try BackendFileWriter.write(configuration, to: folder, engine: engine)
 
@@ -81,12 +95,12 @@ extension TerraformCommands {
             throw StateMigrationError.listAfterFailed(exitCode: failure.exitCode, message: failure.message)
         }
 
-        let missing = Set(before).subtracting(after).sorted()
-        let unexpected = Set(after).subtracting(before).sorted()
+        let missing = Set(expected).subtracting(after).sorted()
+        let unexpected = Set(after).subtracting(expected).sorted()
         guard missing.isEmpty, unexpected.isEmpty else {
             throw StateMigrationError.addressesDiffer(missing: missing, unexpected: unexpected)
         }
-        return StateMigration(addressesBefore: before, addressesAfter: after, backendFile: change, initExitCode: code)
+        return StateMigration(addressesBefore: before, addressesAfter: after, joinedExistingState: before.isEmpty && !remote.isEmpty, backendFile: change, initExitCode: code)
     }
 }
 
