@@ -89,20 +89,96 @@ import Testing
         #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate")) == 0)
     }
 
-    @Test func missingBucketRestoresLocalBackend() throws {
+    @Test func missingBucketChangesNothing() throws {
         let emulator = try Emulator()
         let project = try appliedProject("nobucket", emulator: emulator)
         let localBefore = try project.stateList()
         let stateFile = project.url.appendingPathComponent("terraform.tfstate")
         let stateBefore = try Data(contentsOf: stateFile)
 
-        var failure: StateMigrationError?
-        do {
-            _ = try project.commands.migrateState(to: settings(bucket: "berth-no-such-bucket", emulator: emulator), in: project.url, environment: project.environment)
-        } catch let error as StateMigrationError {
-            failure = error
+        let error = try migrationError(project, settings(bucket: "berth-no-such-bucket", emulator: emulator))
+
+        guard case let .remoteCheckFailed(failure) = error else {
+            Issue.record("expected remoteCheckFailed, got \(error)")
+            return
         }
-        let error = try #require(failure)
+        #expect(failure.location == "s3://berth-no-such-bucket/teams/backend-service/terraform.tfstate")
+        #expect(failure.exitCode == 1)
+        #expect(failure.message.contains("berth-no-such-bucket"), "\(failure.message)")
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(BackendFileWriter.fileName).path))
+        #expect(try Data(contentsOf: stateFile) == stateBefore)
+        #expect(try project.stateList() == localBefore)
+    }
+
+    @Test func teamStateNeverOverwritten() throws {
+        let emulator = try Emulator()
+        let bucket = try EmulatorBucket("berth-shared", in: emulator)
+        let first = try appliedProject("first", emulator: emulator)
+        let teamState = try first.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: first.url, environment: first.environment).addressesAfter
+        let second = try TerraformProject("other", mainTF: "resource \"terraform_data\" \"other\" {}\n")
+        second.environment = first.environment
+        _ = try second.initialize()
+        _ = try second.plan()
+        _ = try second.apply()
+
+        let error = try migrationError(second, settings(bucket: bucket.name, emulator: emulator))
+        let stored = try bucket.object("teams/backend-service/terraform.tfstate")
+
+        #expect(error == .remoteStateExists(location: "s3://berth-shared/teams/backend-service/terraform.tfstate", addresses: teamState))
+        #expect(error.description.contains("copying would overwrite the team's state, so nothing was changed"))
+        #expect(stored.contains("\"name\": \"many\""))
+        #expect(!stored.contains("\"name\": \"other\""))
+        #expect(!FileManager.default.fileExists(atPath: second.url.appendingPathComponent(BackendFileWriter.fileName).path))
+        #expect(try second.stateList() == ["terraform_data.other"])
+    }
+
+    @Test func emptyFolderJoinsTeamState() throws {
+        let emulator = try Emulator()
+        let bucket = try EmulatorBucket("berth-join", in: emulator)
+        let first = try appliedProject("owner", emulator: emulator)
+        let teamState = try first.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: first.url, environment: first.environment).addressesAfter
+        let member = try TerraformProject("member", mainTF: Self.mainTF)
+        member.environment = first.environment
+
+        let joined = try member.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: member.url, environment: member.environment)
+        let planRun = try member.plan(detailedExitCode: true)
+
+        #expect(joined.addressesBefore.isEmpty)
+        #expect(joined.addressesAfter == teamState)
+        #expect(joined.joinedExistingState)
+        #expect(planRun.code == 0)
+        #expect(planRun.snapshot.summary == ChangeCounts(add: 0, change: 0, remove: 0, operation: "plan"))
+    }
+
+    @Test func failedInitRestoresBackendFile() throws {
+        let emulator = try Emulator()
+        let bucket = try EmulatorBucket("berth-locked", in: emulator)
+        let project = try appliedProject("locked", emulator: emulator)
+        try project.folder.write("main.tf", Self.mainTF + """
+
+        resource "terraform_data" "slow" {
+          provisioner "local-exec" {
+            command = "echo started; sleep 30"
+          }
+        }
+        """)
+        let holder = TerraformRunner(engine: project.engine)
+        let holding = DispatchSemaphore(value: 0)
+        let holderDone = DispatchSemaphore(value: 0)
+        let holderCode = ExitCodeBox()
+        Thread.detachNewThread {
+            holderCode.value = (try? holder.run(["apply", "-json", "-auto-approve"], in: project.url, environment: project.environment) { event in
+                if case let .provisionProgress(hook) = event, hook.output == "started" {
+                    holding.signal()
+                }
+            }) ?? -2
+            holderDone.signal()
+        }
+        #expect(holding.wait(timeout: .now() + 60) == .success)
+
+        let error = try migrationError(project, settings(bucket: bucket.name, emulator: emulator))
+        holder.interrupt()
+        holderDone.wait()
 
         guard case let .initFailed(code, message, restored) = error else {
             Issue.record("expected initFailed, got \(error)")
@@ -110,10 +186,11 @@ import Testing
         }
         #expect(code == 1)
         #expect(restored)
-        #expect(message.contains("berth-no-such-bucket"), "\(message)")
+        #expect(message.contains("state lock"), "\(message)")
+        #expect(holderCode.value == 1)
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(BackendFileWriter.fileName).path))
-        #expect(try Data(contentsOf: stateFile) == stateBefore)
-        #expect(try project.stateList() == localBefore)
+        #expect(try bucket.keys().isEmpty)
+        #expect(try project.stateList().contains("terraform_data.one"))
     }
 
     @Test func otherBackendStopsBeforeInit() throws {
@@ -127,6 +204,16 @@ import Testing
             try project.commands.migrateState(to: settings(bucket: "berth-unused", emulator: emulator), in: project.url, environment: project.environment)
         }
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(BackendFileWriter.fileName).path))
+    }
+
+    /// Runs the migration and returns the error it throws.
+    private func migrationError(_ project: TerraformProject, _ configuration: S3BackendConfiguration) throws -> StateMigrationError {
+        do {
+            let migration = try project.commands.migrateState(to: configuration, in: project.url, environment: project.environment)
+            throw RigError("the migration succeeded with \(migration.addressesAfter), but it was expected to fail")
+        } catch let error as StateMigrationError {
+            return error
+        }
     }
 
     private func serial(_ bucket: EmulatorBucket) throws -> Int {
