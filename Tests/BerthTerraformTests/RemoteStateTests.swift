@@ -47,11 +47,11 @@ import Testing
         let bucket = try EmulatorBucket("berth-team-state", in: emulator)
         let project = try appliedProject("migrate", emulator: emulator)
         let localBefore = try project.stateList()
-        var lines: [String] = []
+        let model = RunModel(phase: .initializing)
 
-        let migration = try project.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: project.url, environment: project.environment) { event in
-            if case let .log(line) = event { lines.append(line.message) }
-        }
+        let migration = try project.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: project.url, environment: project.environment) { model.apply($0) }
+        model.finish(exitCode: migration.initExitCode)
+        let snapshot = model.snapshot()
         let stored = try bucket.object("teams/backend-service/terraform.tfstate")
         let state = try #require(try JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any])
         let resources = try #require(state["resources"] as? [[String: Any]])
@@ -62,7 +62,11 @@ import Testing
         #expect(migration.initExitCode == 0)
         #expect(try bucket.keys() == ["teams/backend-service/terraform.tfstate"])
         #expect(resources.compactMap { $0["name"] as? String }.sorted() == ["many", "one"])
-        #expect(lines.contains("Successfully configured the backend \"s3\"! Terraform will automatically"))
+        #expect(!migration.joinedExistingState)
+        #expect(snapshot.log.contains("Successfully configured the backend \"s3\"! Terraform will automatically"))
+        #expect(snapshot.result == .succeeded)
+        #expect(snapshot.phase == .initializing)
+        #expect(snapshot.diagnostics.isEmpty)
         #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate")) == 0)
         #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate.backup")) > 0)
         #expect(try project.stateList() == localBefore)
