@@ -69,6 +69,7 @@ import Testing
         try folder.write("a.tf", "terraform {\n  cloud {\n    organization = \"acme\"\n  }\n}\n")
         try folder.write("b.tf.json", "{\n  \"terraform\": {\n    \"backend\": { \"s3\": { \"bucket\": \"x\" } }\n  }\n}\n")
         try folder.write("c.tf", "terraform {\n  backend s3 {\n  }\n}\n")
+        try folder.write("d.tf", "resource \"terraform_data\" \"x\" {}\nterraform { backend \"remote\" {} }\n")
 
         let found = try BackendBlockScanner.scan(folder: folder.url)
 
@@ -76,6 +77,7 @@ import Testing
             BackendBlockLocation(file: "a.tf", line: 2, kind: "cloud"),
             BackendBlockLocation(file: "b.tf.json", line: 3, kind: "s3"),
             BackendBlockLocation(file: "c.tf", line: 2, kind: "s3"),
+            BackendBlockLocation(file: "d.tf", line: 2, kind: "remote"),
         ])
     }
 
@@ -96,7 +98,9 @@ import Testing
           EOT
         }
         locals {
-          text = "backend \\"s3\\" { # not a comment"
+          text    = "backend \\"s3\\" { # not a comment"
+          backend = "s3"
+          other   = "x { backend \\"s3\\" {"
         }
         """)
 

@@ -23,10 +23,10 @@ public struct BackendBlockLocation: Equatable, Sendable, CustomStringConvertible
 /// Finds `backend` and `cloud` blocks in the `*.tf` and `*.tf.json` files of one folder
 /// (Terraform reads only the top level of the root module's folder).
 ///
-/// NOTE: this is a line scan, not an HCL parse. It skips comments and heredocs, and it
-/// finds a block only when `backend "TYPE"` or `cloud {` starts a line. A block opened in
-/// the middle of a line, such as `terraform { backend "s3" {} }`, is missed. In JSON files
-/// it reports any line with a `"backend"` or `"cloud"` property name.
+/// NOTE: this is a line scan, not an HCL parse. It skips comments, quoted strings and
+/// heredocs, and finds `backend "TYPE" {` or `cloud {` anywhere else, so a nested block of
+/// a resource with one of those names would also be reported. In JSON files it reports
+/// any line with a `"backend"` or `"cloud"` property name.
 public enum BackendBlockScanner {
     /// Returns the blocks of every configuration file in `folder` except those named in
     /// `excluding`, in file name then line order.
@@ -62,7 +62,7 @@ public enum BackendBlockScanner {
                 continue
             }
 
-            let code = stripComments(rawLine, inBlockComment: &inBlockComment).trimmingCharacters(in: .whitespaces)
+            let code = maskedCode(rawLine, inBlockComment: &inBlockComment).trimmingCharacters(in: .whitespaces)
             if let kind = blockKind(code) {
                 found.append(BackendBlockLocation(file: file, line: index + 1, kind: kind))
             }
@@ -86,24 +86,26 @@ public enum BackendBlockScanner {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     }
 
-    /// Returns `TYPE` for a line starting `backend "TYPE"` or `backend TYPE`, and `cloud` for
-    /// a line starting `cloud {`.
+    /// Returns `TYPE` for a line with `backend "TYPE" {` or `backend TYPE {`, and `cloud` for
+    /// a line with `cloud {`, each at the start or after a space, `{` or `;`.
     private static func blockKind(_ code: String) -> String? {
-        let backend = #"^backend\s+"?([A-Za-z0-9_-]*)"?\s*(\{|$)"#
+        let backend = #"(^|[\s{;])backend\s+("[A-Za-z0-9_-]*"|[A-Za-z0-9_-]+)\s*(\{|$)"#
         if let range = code.range(of: backend, options: .regularExpression) {
-            let label = code[range].dropFirst("backend".count)
-                .trimmingCharacters(in: CharacterSet(charactersIn: " \t\"{"))
+            let header = code[range].drop(while: { $0 != "b" }).dropFirst("backend".count)
+            let label = header.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"{"))
             return label.isEmpty ? "backend" : label
         }
-        if code.range(of: #"^cloud\s*(\{|$)"#, options: .regularExpression) != nil {
+        if code.range(of: #"(^|[\s{;])cloud\s*(\{|$)"#, options: .regularExpression) != nil {
             return "cloud"
         }
         return nil
     }
 
     /// Removes `#` and `//` line comments and `/* */` comments, carrying an open block
-    /// comment over to the next line. Comment markers inside quoted strings are kept.
-    private static func stripComments(_ line: Substring, inBlockComment: inout Bool) -> String {
+    /// comment over to the next line. Inside quoted strings, every character other than a
+    /// letter, digit, `_` or `-` becomes U+E000, so no block header can match there while a
+    /// quoted block label stays readable.
+    private static func maskedCode(_ line: Substring, inBlockComment: inout Bool) -> String {
         var result = ""
         var inString = false
         let characters = Array(line)
@@ -117,12 +119,14 @@ public enum BackendBlockScanner {
                     index += 1
                 }
             } else if inString {
-                result.append(character)
-                if character == "\\", let next {
-                    result.append(next)
+                if character == "\\", next != nil {
+                    result += "\u{E000}\u{E000}"
                     index += 1
                 } else if character == "\"" {
+                    result.append(character)
                     inString = false
+                } else {
+                    result.append(isLabelCharacter(character) ? character : "\u{E000}")
                 }
             } else if character == "#" || (character == "/" && next == "/") {
                 break
@@ -136,6 +140,10 @@ public enum BackendBlockScanner {
             index += 1
         }
         return result
+    }
+
+    private static func isLabelCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
     }
 
     /// Returns the end marker when the line opens a heredoc (`<<EOT` or `<<-EOT`).
