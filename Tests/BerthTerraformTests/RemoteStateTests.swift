@@ -102,6 +102,7 @@ import Testing
         let planRun = try project.plan()
         let applyRun = try project.apply()
         let serialAfter = try serial(bucket)
+        let again = try project.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: project.url, environment: project.environment)
 
         #expect(planRun.snapshot.summary == ChangeCounts(add: 1, change: 0, remove: 0, operation: "plan"))
         #expect(applyRun.code == 0)
@@ -110,6 +111,9 @@ import Testing
         #expect(try project.stateList().contains("terraform_data.added"))
         #expect(try bucket.keys() == ["teams/backend-service/terraform.tfstate"])
         #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate")) == 0)
+        #expect(again.addressesBefore.contains("terraform_data.added"))
+        #expect(again.addressesAfter == again.addressesBefore)
+        #expect(try serial(bucket) == serialAfter)
     }
 
     @Test func missingBucketChangesNothing() throws {
