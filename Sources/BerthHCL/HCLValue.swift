@@ -70,3 +70,17 @@ public struct HCLObjectMember: Equatable, Sendable {
         self.value = value
     }
 }
+
+extension HCLValue {
+    /// Parses one HCL expression, such as `["a", 1]`; non-literal parts become `.expression`.
+    public static func parse(hcl text: String) throws -> HCLValue {
+        let bytes = Array(text.utf8)
+        return try HCLParser.parseExpression(bytes, file: "value").value(in: bytes)
+    }
+
+    /// Parses one JSON value, such as the output of `terraform output -json`.
+    public static func parse(json text: String) throws -> HCLValue {
+        let bytes = Array(text.utf8)
+        return try HCLParser.parseExpression(bytes, file: "json", json: true).value(in: bytes)
+    }
+}
