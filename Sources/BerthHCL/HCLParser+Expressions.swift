@@ -41,6 +41,9 @@ extension HCLParser {
     mutating func parseBinary(level: Int) throws -> HCLExpression {
         guard level < Self.binaryOperators.count else { return try parseUnary() }
         var left = try parseBinary(level: level + 1)
+        // Each operator in a chain counts as a level, because the tree it builds is that deep.
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while true {
             let saved = position
             skipSpace()
@@ -50,7 +53,6 @@ extension HCLParser {
             }
             skipSpace()
             try enter(at: position)
-            defer { depth -= 1 }
             let right = try parseBinary(level: level + 1)
             left = HCLExpression(kind: .binary(symbol, left, right), start: left.start, end: right.end)
         }

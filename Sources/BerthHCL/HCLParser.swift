@@ -86,7 +86,7 @@ struct HCLParser {
 
     // MARK: Whitespace and comments
 
-    /// Skips blanks and comments; newlines too when `ignoresNewlines` is set.
+    /// Skips blanks and comments, and newlines too when `ignoresNewlines` is set.
     mutating func skipSpace() {
         skip(newlines: ignoresNewlines)
     }
@@ -153,7 +153,7 @@ struct HCLParser {
     mutating func enter(at offset: Int) throws {
         depth += 1
         if depth > Self.maximumDepth {
-            throw error("Nesting too deep: values nested more than \(Self.maximumDepth) levels are not supported; flatten the value", at: offset)
+            throw error("Nesting too deep: values nested more than \(Self.maximumDepth) levels are not supported. Flatten the value.", at: offset)
         }
     }
 

@@ -83,7 +83,7 @@ extension ValueEncoder {
         }
     }
 
-    /// Parses `[…]` or `{…}` typed as JSON, then as HCL; nil when it is neither, or holds expressions.
+    /// Parses `[…]` or `{…}` typed as JSON, then as HCL. Returns nil when it is neither or contains expressions.
     static func structured(_ text: String) -> HCLValue? {
         let bytes = Array(text.utf8)
         for json in [true, false] {
