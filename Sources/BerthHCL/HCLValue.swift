@@ -29,7 +29,7 @@ public indirect enum HCLValue: Equatable, Sendable, CustomStringConvertible {
     /// The value as compact HCL, for display and diagnostics.
     public var description: String {
         switch self {
-        case .string(let text): return ValueEncoder.quote(text)
+        case .string(let text): return ValueEncoder.quote(text, allowsHeredoc: false)
         case .number(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
