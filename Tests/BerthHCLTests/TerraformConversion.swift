@@ -7,7 +7,7 @@ enum TerraformConversion {
     static func convert(_ value: HCLValue, to type: TypeConstraint) -> HCLValue {
         switch (type, value) {
         case (_, .null): return .null
-        case (.string, .number): return .string(value.decimalValue.map { "\($0)" } ?? "")
+        case (.string, .number): return .string(value.canonicalNumber ?? "")
         case (.string, .bool(let flag)): return .string(flag ? "true" : "false")
         case (.number, .string(let text)): return .number(text)
         case (.bool, .string("true")): return .bool(true)

@@ -34,6 +34,9 @@ import Testing
         #expect(try encoded(" 1.50 ", .number) == "1.5")
         #expect(try encoded("1e3", .number) == "1000")
         #expect(try encoded("-0", .number) == "0")
+        #expect(try encoded("123456789012345678901234567890123456789012345", .number) == "123456789012345678901234567890123456789012345")
+        #expect(try encoded("-1.25e-5", .number) == "-0.0000125")
+        #expect(failure("1e99999999999", .number)?.message.contains("exponent") == true)
         #expect(failure("3 cpus", .number)?.kind == .notANumber)
         #expect(failure("3 cpus", .number)?.message.contains("\"3 cpus\" is not a number") == true)
     }
