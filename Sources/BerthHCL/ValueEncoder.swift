@@ -8,7 +8,7 @@ public enum ValueEncoder {
         if let kind = SecretMask.secretKind(in: input) {
             return .failure(ValueEncodingError(
                 kind: .looksLikeSecret, value: SecretMask.redact(input),
-                message: "The value \"\(SecretMask.redact(input))\" looks like \(kind). Secrets must not go into terraform.tfvars: store the token in Secrets Manager and enter its name."))
+                message: "The value \"\(SecretMask.redact(input))\" looks like \(kind). Secrets must not go into terraform.tfvars, so store the token in Secrets Manager and enter its name."))
         }
         do {
             return .success(try encodeText(input, as: type))

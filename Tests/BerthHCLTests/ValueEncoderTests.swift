@@ -1,4 +1,5 @@
 import BerthHCL
+import Foundation
 import Testing
 
 @Suite struct ValueEncoderTests {
@@ -127,5 +128,20 @@ import Testing
             return
         }
         #expect(error.kind == .invalidObject)
+    }
+}
+
+@Suite struct SecretMaskTests {
+    @Test func longBase64TextMaskedQuickly() {
+        let blob = String(repeating: "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123+/", count: 5_000)
+        let start = Date()
+        let redacted = SecretMask.redact("user_data = \(blob)")
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(redacted.hasPrefix("user_data = "))
+    }
+
+    @Test func secretKeyInsideLineMasked() {
+        let line = "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY # from the console"
+        #expect(SecretMask.redact(line) == "aws_secret_access_key = wJal**** # from the console")
     }
 }
