@@ -22,6 +22,14 @@ public final class TfvarsDocument: @unchecked Sendable {
         public var secondLine: Int
     }
 
+    /// An assignment whose value looks like a token or key, which belongs in Secrets Manager.
+    public struct SuspectedSecret: Equatable, Sendable {
+        public var name: String
+        public var line: Int
+        /// What the value looks like, such as "a GitHub token".
+        public var kind: String
+    }
+
     /// A line such as `# repository_owner = ""`: it sets nothing.
     public struct CommentedOutKey: Equatable, Sendable {
         public var name: String
@@ -102,7 +110,17 @@ public final class TfvarsDocument: @unchecked Sendable {
         return duplicates
     }
 
-    /// Returns the entries that no declared variable matches. They stay in the file.
+    /// Assignments whose values look like GitHub tokens or AWS keys (see `SecretMask`).
+    public var suspectedSecrets: [SuspectedSecret] {
+        lock.lock()
+        defer { lock.unlock() }
+
+        return entries.compactMap { entry in
+            SecretMask.secretKind(in: entry.valueText).map { SuspectedSecret(name: entry.name, line: entry.line, kind: $0) }
+        }
+    }
+
+    /// Returns the assignments that no declared variable matches. They stay in the file.
     public func unknownKeys(declared: [VariableDeclaration]) -> [Assignment] {
         lock.lock()
         defer { lock.unlock() }
