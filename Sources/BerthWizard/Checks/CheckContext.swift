@@ -7,13 +7,23 @@ public final class CheckContext: @unchecked Sendable {
     public let account: AccountAccess
     /// Finds the Terraform engine; nil when the caller did not ask for the engine check.
     public let engineProbe: (@Sendable () throws -> EngineInfo)?
+    /// The folder's variables and terraform.tfvars; nil when they could not be opened.
+    public let files: BlueprintFiles?
     private let lock = NSLock()
     private var results: [String: CheckResult] = [:]
 
-    public init(settings: CheckSettings, account: AccountAccess, engineProbe: (@Sendable () throws -> EngineInfo)? = nil) {
+    public init(
+        settings: CheckSettings,
+        account: AccountAccess,
+        engineProbe: (@Sendable () throws -> EngineInfo)? = nil,
+        files: BlueprintFiles? = nil,
+        earlier: [String: CheckResult] = [:]
+    ) {
         self.settings = settings
         self.account = account
         self.engineProbe = engineProbe
+        self.files = files
+        self.results = earlier.filter { $0.value.status != .running && $0.value.status != .pending }
     }
 
     /// The finished result of another check, if it ran.
