@@ -15,7 +15,13 @@ import logging
 import urllib.request
 
 from werkzeug.serving import make_server
+from moto.iam import models as iam_models
 from moto.server import DomainDispatcherApplication, create_backend_app
+
+# moto 5.2.5 names the CodeStar Notifications service-linked role
+# AWSServiceRoleForcodestar-notifications; AWS names it
+# AWSServiceRoleForCodeStarNotifications, and Berth looks it up by that name.
+iam_models.SERVICE_NAME_CONVERSION.setdefault("codestar-notifications", "CodeStarNotifications")
 
 
 def free_port() -> int:

@@ -1,0 +1,47 @@
+/// What can hold the keyboard focus on a screen.
+public enum FocusTarget: Equatable, Sendable {
+    case field(String)
+    case action(String)
+    case pane(RunPane)
+}
+
+/// The panes of a Terraform run.
+public enum RunPane: String, Equatable, Sendable, CaseIterable {
+    case resources
+    case log
+    case diagnostics
+}
+
+/// Local state of one screen that the wizard does not keep: focus, edit
+/// buffers, scroll positions and open dialogs. The app keeps one per screen id.
+public struct ScreenUIState: Equatable, Sendable {
+    /// An open list of choices for a `.choice` field, filtered by what was typed.
+    public struct Picker: Equatable, Sendable {
+        public var fieldID: String
+        public var filter: String
+        public var selection: Int
+    }
+
+    /// A modal box over the screen.
+    public enum Dialog: Equatable, Sendable {
+        /// Asks before running an action; y or Enter confirms, n or Esc cancels.
+        case confirm(actionID: String)
+        /// Shows help text; any key closes it.
+        case help(title: String, text: String)
+    }
+
+    public var focus: FocusTarget?
+    /// Text typed into fields, by field id. A secret's text lives only here and in `setField`.
+    public var editBuffers: [String: String] = [:]
+    public var picker: Picker?
+    public var dialog: Dialog?
+    /// First body line shown when the body is taller than the screen.
+    public var bodyScroll = 0
+    /// First row shown in the scrollable part of the resources pane.
+    public var resourcesScroll = 0
+    /// First log line shown, or nil to follow the tail.
+    public var logTop: Int?
+    public var diagnosticsScroll = 0
+
+    public init() {}
+}
