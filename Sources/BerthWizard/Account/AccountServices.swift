@@ -117,6 +117,8 @@ public struct ServiceFailure: Error, Equatable, Sendable, CustomStringConvertibl
         case notFound
         case accessDenied
         case expiredCredentials
+        /// The access key is unknown to AWS or the signature does not match.
+        case invalidCredentials
         case invalidInput
         case network
         case other

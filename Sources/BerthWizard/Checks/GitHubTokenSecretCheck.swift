@@ -48,7 +48,7 @@ public struct GitHubTokenSecretCheck: Check {
         let payload: SecretPayload
         do {
             payload = try services.secretPayload(id: secret.name)
-        } catch let failure as ServiceFailure where failure.kind == .accessDenied && failure.message.localizedCaseInsensitiveContains("kms") {
+        } catch let failure as ServiceFailure where failure.kind == .accessDenied && (failure.message.localizedCaseInsensitiveContains("kms") || failure.code.hasPrefix("KMS")) {
             let key = secret.kmsKeyID.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "the secret's KMS key"
             return .fail(
                 "The secret \(secret.name) exists, but reading it was denied by KMS (\(failure.message)).",

@@ -30,7 +30,7 @@ public struct IdentityCheck: Check {
                 "The credentials have expired (\(failure.code)).",
                 fix: "Refresh credentials: run \(login) or get new session keys, then run Berth again."
             )
-        } catch let failure as ServiceFailure where failure.kind == .accessDenied || failure.code.contains("InvalidClientTokenId") || failure.code.contains("SignatureDoesNotMatch") {
+        } catch let failure as ServiceFailure where failure.kind == .invalidCredentials {
             return .fail(
                 "AWS rejected the credentials (\(failure.description)).",
                 fix: "Check the access key and secret key of the profile, or choose another profile with --profile."

@@ -35,7 +35,7 @@ public final class WizardController: @unchecked Sendable {
     var planOverview: PlanOverview?
     var engine: DeployEngine?
     var session: Session
-    public private(set) var outcome: WizardOutcome?
+    var finalOutcome: WizardOutcome?
 
     private var changeHandler: (() -> Void)?
 
@@ -79,6 +79,23 @@ public final class WizardController: @unchecked Sendable {
         return step
     }
 
+    /// How the flow ended, or nil while it goes on.
+    public var outcome: WizardOutcome? {
+        lock.lock()
+        defer { lock.unlock() }
+        return finalOutcome
+    }
+
+    /// True when the flow is over and a renderer should return.
+    public var isFinished: Bool { outcome != nil }
+
+    /// True while Terraform runs.
+    public var isRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return running
+    }
+
     /// Check results so far, by id.
     public var checkResults: [String: CheckResult] {
         lock.lock()
@@ -99,7 +116,7 @@ public final class WizardController: @unchecked Sendable {
         case .interrupt:
             interrupt()
         case .quit:
-            mutate { $0.outcome = $0.outcome ?? .quit }
+            mutate { $0.finalOutcome = $0.finalOutcome ?? .quit }
         }
     }
 
@@ -166,8 +183,8 @@ public final class WizardController: @unchecked Sendable {
         case "write-and-plan": writeAndPlan()
         case "retry-plan": startPlan()
         case "apply", "retry-apply": startApply()
-        case "finish": mutate { $0.outcome = .deployed }
-        case "prompt.quit": mutate { $0.prompt = nil; $0.outcome = .quit }
+        case "finish": mutate { $0.finalOutcome = .deployed }
+        case "prompt.quit": mutate { $0.prompt = nil; $0.finalOutcome = .quit }
         case "prompt.stop": hardStop()
         case "prompt.cancel": mutate { $0.prompt = nil }
         default: break
