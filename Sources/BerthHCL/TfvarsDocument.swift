@@ -115,6 +115,11 @@ public final class TfvarsDocument {
     /// its value replaced; a new name is appended to an aligned block at the end of the file,
     /// after `comment` (such as the variable's description) as a `#` line.
     public func set(_ name: String, encoded: String, comment: String?) {
+        var encoded = encoded
+        // A heredoc's line endings are part of its value, so CRLF files get a one-line string.
+        if lineEnding == "\r\n", encoded.hasPrefix("<<"), case .string(let text) = Self.parseValue(encoded) {
+            encoded = ValueEncoder.quote(text, allowsHeredoc: false)
+        }
         let replacement = Array(encoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: lineEnding).utf8)
         if let index = assignments.firstIndex(where: { $0.name == name }) {
             let old = assignments[index]

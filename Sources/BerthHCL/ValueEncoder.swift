@@ -64,8 +64,8 @@ public enum ValueEncoder {
     }
 
     /// Quotes text as an HCL string, or writes a heredoc for text of several lines that ends in a newline.
-    public static func quote(_ text: String) -> String {
-        if text.hasSuffix("\n"), text.dropLast().contains("\n") || text.count > 1, let heredoc = heredoc(text) { return heredoc }
+    public static func quote(_ text: String, allowsHeredoc: Bool = true) -> String {
+        if allowsHeredoc, text.hasSuffix("\n"), text.count > 1, let heredoc = heredoc(text) { return heredoc }
         var result = "\""
         var scalars = text.unicodeScalars.makeIterator()
         var pending: UnicodeScalar? = nil

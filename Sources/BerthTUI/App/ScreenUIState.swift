@@ -20,6 +20,12 @@ public struct ScreenUIState: Equatable, Sendable {
         public var fieldID: String
         public var filter: String
         public var selection: Int
+
+        public init(fieldID: String, filter: String, selection: Int) {
+            self.fieldID = fieldID
+            self.filter = filter
+            self.selection = selection
+        }
     }
 
     /// A modal box over the screen.

@@ -15,8 +15,10 @@ public final class RecordingDriver: TerminalDriver, @unchecked Sendable {
     public private(set) var size: TerminalSize
     public let capabilities: TerminalCapabilities
     public let palette: Palette
-    /// Frames shown with `refresh()`, as text lines with trailing spaces kept.
+    /// How many frames were shown with `refresh()`.
     public private(set) var refreshCount = 0
+    /// The text of every frame shown, oldest first.
+    public private(set) var history: [String] = []
     /// How often the driver was suspended.
     public private(set) var suspendCount = 0
 
@@ -85,6 +87,7 @@ public final class RecordingDriver: TerminalDriver, @unchecked Sendable {
     public func refresh() {
         shown = cells
         refreshCount += 1
+        history.append(frameText)
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {

@@ -131,7 +131,8 @@ struct BodyBuilder {
         let sideBySide = width >= 56
         let labelWidth = sideBySide ? min(labels.map { DisplayWidth.of($0) }.max() ?? 0, 26) : width
         let valueColumn = sideBySide ? left + labelWidth + 2 : left + 2
-        let valueWidth = sideBySide ? width - labelWidth - 2 : width - 2
+        // Input boxes stop at 52 columns: wider boxes on wide terminals only spread short values out.
+        let valueWidth = min(sideBySide ? width - labelWidth - 2 : width - 2, 52)
 
         var lines: [BodyLine] = []
         for (index, (field, label)) in zip(fields, labels).enumerated() {

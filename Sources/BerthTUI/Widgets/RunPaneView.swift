@@ -32,7 +32,9 @@ struct RunPaneView {
         for (pane, paneRect) in paneRects(in: paneArea) {
             guard paneRect.height >= 3, paneRect.width >= 8 else { continue }
             let focused = focus == .pane(pane)
-            let inner = paneRect.inset(by: 1)
+            // One column of padding inside the border keeps text off the lines.
+            let bordered = paneRect.inset(by: 1)
+            let inner = Rect(row: bordered.row, column: bordered.column + 1, width: bordered.width - 2, height: bordered.height)
             let content = canvas.clipped(to: inner)
             let rows: (visible: Int, total: Int, title: String)
             switch pane {
@@ -118,7 +120,7 @@ struct RunPaneView {
             let resourcesWidth = area.width * 3 / 5
             var rects: [(RunPane, Rect)] = [
                 (.resources, Rect(row: area.row, column: area.column, width: resourcesWidth, height: topHeight)),
-                (.log, Rect(row: area.row, column: area.column + resourcesWidth, width: area.width - resourcesWidth, height: topHeight)),
+                (.log, Rect(row: area.row, column: area.column + resourcesWidth + 1, width: area.width - resourcesWidth - 1, height: topHeight)),
             ]
             if hasDiagnostics {
                 rects.append((.diagnostics, Rect(row: area.row + topHeight, column: area.column, width: area.width, height: area.height - topHeight)))
@@ -182,7 +184,7 @@ struct RunPaneView {
             }
         }
 
-        let scrollNote = rest.count > scrollRows ? " \(scroll + 1)-\(min(scroll + scrollRows, rest.count)) of \(rest.count)" : ""
+        let scrollNote = rest.count > scrollRows && scrollRows > 0 ? " \(scroll + 1)-\(min(scroll + scrollRows, rest.count)) of \(rest.count)" : ""
         return (scrollRows, rest.count, title + scrollNote)
     }
 
@@ -209,16 +211,16 @@ struct RunPaneView {
         let elapsedWidth = 8
         let actionWidth = 8
         let addressColumn = rect.column + 2 + actionWidth
-        let addressWidth = rect.width - 2 - actionWidth - elapsedWidth - 1
+        let addressWidth = rect.width - 2 - actionWidth - elapsedWidth
 
-        canvas.text(marker, row: row, column: rect.column + 1, style: style)
-        canvas.text(resource.action, row: row, column: rect.column + 3, style: .dim)
+        canvas.text(marker, row: row, column: rect.column, style: style)
+        canvas.text(resource.action, row: row, column: rect.column + 2, style: .dim)
         if addressWidth > 4 {
-            canvas.textKeepingTail(resource.address, row: row, column: addressColumn + 1, width: addressWidth, style: resource.state == .errored ? .error : .normal)
+            canvas.textKeepingTail(resource.address, row: row, column: addressColumn, width: addressWidth, style: resource.state == .errored ? .error : .normal)
             let elapsedColumn = rect.right - DisplayWidth.of(elapsed)
             canvas.text(elapsed, row: row, column: elapsedColumn, style: .dim)
         } else {
-            canvas.textKeepingTail(resource.address, row: row, column: addressColumn + 1, width: rect.right - addressColumn - 1)
+            canvas.textKeepingTail(resource.address, row: row, column: addressColumn, width: rect.right - addressColumn)
         }
     }
 

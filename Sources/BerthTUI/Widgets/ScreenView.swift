@@ -1,5 +1,6 @@
 import BerthTerraform
 import BerthWizard
+import Foundation
 
 /// Draws one `Screen` with its local UI state into a driver: header, body
 /// (scrolling when tall), run panes, busy line, buttons, key help line and
@@ -89,7 +90,8 @@ public struct ScreenView {
             canvas.text(canvas.glyphs.spinner(frame: spinnerFrame) + " " + busy, row: busyRow, column: margin, style: .emphasis)
         }
         drawButtons(on: canvas, row: buttonRow, margin: margin, width: size.columns, focus: focus)
-        canvas.text(helpLine(focus: focus, glyphs: canvas.glyphs), row: helpRow, column: margin, style: .dim)
+        let help = Self.helpLine(helpItems(focus: focus, glyphs: canvas.glyphs), width: contentWidth)
+        canvas.text(help, row: helpRow, column: margin, style: .dim)
 
         if let picker = state.picker, let field = screen.fields.first(where: { $0.id == picker.fieldID }) {
             PickerView(field: field, picker: picker).draw(on: canvas, size: size)
@@ -141,10 +143,15 @@ public struct ScreenView {
         let actions = FocusOrder.orderedActions(screen)
         guard !actions.isEmpty else { return }
 
+        // Buttons lose their inner spaces when they would not fit side by side.
+        let spaced = actions.reduce(0) { $0 + DisplayWidth.of(canvas.cleaner.clean($1.label)) + 6 }
+        let compact = spaced > width - 2 * margin
+
         var leftColumn = margin
         var rightColumn = width - margin
         for action in actions {
-            let label = "[ " + canvas.cleaner.clean(action.label) + " ]"
+            let name = canvas.cleaner.clean(action.label)
+            let label = compact ? "[" + name + "]" : "[ " + name + " ]"
             let enabled = FocusOrder.isEnabled(action, on: screen)
             let style: TextStyleRole = !enabled ? .disabled : (focus == .action(action.id) ? .focused : (action.isDefault ? .emphasis : .normal))
             let labelWidth = DisplayWidth.of(label)
@@ -152,47 +159,66 @@ public struct ScreenView {
             if action.isDefault && action.id != FocusOrder.backActionID {
                 rightColumn -= labelWidth
                 canvas.text(label, row: row, column: rightColumn, style: style)
-                rightColumn -= 2
+                rightColumn -= compact ? 1 : 2
             } else {
                 canvas.text(label, row: row, column: leftColumn, style: style)
-                leftColumn += labelWidth + 2
+                leftColumn += labelWidth + (compact ? 1 : 2)
             }
         }
     }
 
     /// Returns the key help for the focused element, shown on the last row of every screen.
-    func helpLine(focus: FocusTarget?, glyphs: Glyphs) -> String {
+    func helpItems(focus: FocusTarget?, glyphs: Glyphs) -> [String] {
         let activePhases: [RunSnapshot.Phase] = [.initializing, .planning, .applying]
         let running = FocusOrder.runSnapshot(of: screen).map { activePhases.contains($0.phase) } ?? false
         let interrupt = running ? "Ctrl-C stop" : "Ctrl-C quit"
         let move = "Tab/" + (glyphs.unicode ? "↑↓" : "arrows") + " move"
 
+        if case .confirm? = state.dialog {
+            return ["y/Enter confirm", "n/Esc cancel"]
+        }
         if state.dialog != nil {
-            if case .confirm = state.dialog {
-                return "y/Enter confirm  n/Esc cancel"
-            }
-            return "any key close"
+            return ["any key closes"]
         }
         if state.picker != nil {
-            return "type to filter  " + glyphs.arrowHint + " choose  Enter select  Esc close"
+            return ["type to filter", glyphs.arrowHint + " choose", "Enter select", "Esc close"]
         }
 
         switch focus {
         case .field(let id):
-            let kind = screen.fields.first { $0.id == id }?.kind
-            switch kind {
+            switch screen.fields.first(where: { $0.id == id })?.kind {
             case .text?, .secret?:
-                return "\(move)  Enter next  Esc back  F1 help  \(interrupt)"
+                return [move, "Enter next", "Esc back", "F1 help", interrupt]
             case .choice?:
-                return "\(move)  Enter choose  Esc back  ? help  \(interrupt)"
+                return [move, "Enter choose", "Esc back", "? help", interrupt]
             default:
-                return "\(move)  Space toggle  Esc back  ? help  \(interrupt)"
+                return [move, "Space toggle", "Esc back", "? help", interrupt]
             }
         case .pane:
-            return "Tab next  \(glyphs.arrowHint) PgUp/PgDn scroll  End follow  Esc back  \(interrupt)"
+            return ["Tab next", glyphs.arrowHint + " PgUp/PgDn scroll", "End follow", "Esc back", interrupt]
         default:
-            return "\(move)  Enter select  Esc back  ? help  \(interrupt)"
+            return [move, "Enter select", "Esc back", "? help", interrupt]
         }
+    }
+
+    /// Joins the help items into one line of at most `width` columns, shortening
+    /// them first and then dropping the least needed (Enter, help, End, move).
+    static func helpLine(_ items: [String], width: Int) -> String {
+        let full = items.joined(separator: "  ")
+        if DisplayWidth.of(full) <= width {
+            return full
+        }
+
+        var short = items.map {
+            $0.replacingOccurrences(of: "Tab/↑↓ move", with: "Tab move")
+                .replacingOccurrences(of: "Tab/arrows move", with: "Tab move")
+                .replacingOccurrences(of: "Ctrl-C", with: "^C")
+        }
+        let dropOrder = ["Enter", "help", "End", "scroll", "move"]
+        for word in dropOrder where DisplayWidth.of(short.joined(separator: " ")) > width {
+            short.removeAll { $0.contains(word) }
+        }
+        return short.joined(separator: " ")
     }
 
     private func drawTooSmall(on canvas: Canvas, size: TerminalSize) {

@@ -52,7 +52,7 @@ public struct Engine: Equatable, Sendable {
 
         let output = try readVersionOutput(path: path, environment: environment)
         guard let version = parseVersion(output) else {
-            throw EngineError.versionUnreadable(path: path, output: TerminalText.cleanLine(output))
+            throw EngineError.versionUnreadable(path: path, output: TerminalText.stripEscapes(output).trimmingWhitespace())
         }
 
         let baseName = URL(fileURLWithPath: path).lastPathComponent
@@ -96,13 +96,8 @@ public struct Engine: Equatable, Sendable {
 
     private static func readVersionOutput(path: String, environment: [String: String]) throws -> String {
         let runner = TerraformRunner(executable: path)
-        var lines: [String] = []
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        _ = try runner.run(["version", "-json"], in: folder, environment: environment) { event in
-            if case let .log(line) = event, line.source != .stderr {
-                lines.append(line.message)
-            }
-        }
-        return lines.joined(separator: "\n")
+        let output = try runner.capture(["version", "-json"], in: folder, environment: environment)
+        return String(decoding: output.stdout, as: UTF8.self)
     }
 }

@@ -73,7 +73,15 @@ final class ChildProcess {
         }
 
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        var status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        // ETXTBSY: a process forked elsewhere while the executable was being written still
+        // holds it open for writing; that copy of the descriptor goes away at its exec.
+        var retries = 0
+        while status == ETXTBSY && retries < 20 {
+            retries += 1
+            usleep(50_000)
+            status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        }
         guard status == 0 else {
             close(outPipe.read)
             close(errPipe.read)
