@@ -247,6 +247,17 @@ public final class WizardController: @unchecked Sendable {
         engineForRun()?.stop()
     }
 
+    /// Asks a running Terraform to stop safely and waits up to `timeout` seconds for it; for
+    /// SIGTERM and SIGHUP, before the process exits.
+    public func stopRunForExit(timeout: TimeInterval = 120) {
+        guard isRunning else { return }
+        engineForRun()?.interrupt()
+        let deadline = Date().addingTimeInterval(timeout)
+        while isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
     func engineForRun() -> DeployEngine? {
         lock.lock()
         defer { lock.unlock() }
