@@ -135,6 +135,7 @@ extension WizardController {
             let overview = try engine.review(folder: wizard.configuration.folder, environment: environment)
             wizard.mutate { wizard in
                 wizard.planOverview = overview
+                wizard.notice = nil
                 wizard.step = .planReview
             }
             return nil
@@ -159,6 +160,7 @@ extension WizardController {
                 return message
             }
             wizard.mutate { wizard in
+                wizard.notice = nil
                 wizard.step = .done
             }
             return nil

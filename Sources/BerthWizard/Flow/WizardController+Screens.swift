@@ -206,6 +206,7 @@ extension WizardController {
             .checks(self.rows(["engine"])),
         ]
         let engineOK = results["engine"]?.status == .pass
+        screen.busy = screen.busy ?? checksBusy(["engine"])
         screen.actions = [ScreenAction(
             id: "write-and-plan",
             label: "Write and plan",
