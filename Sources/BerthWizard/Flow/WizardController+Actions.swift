@@ -136,7 +136,7 @@ extension WizardController {
             wizard.mutate { wizard in
                 wizard.planOverview = overview
                 wizard.notice = nil
-                wizard.step = .planReview
+                wizard.stepAfterRun = .planReview
             }
             return nil
         }
@@ -161,7 +161,7 @@ extension WizardController {
             }
             wizard.mutate { wizard in
                 wizard.notice = nil
-                wizard.step = .done
+                wizard.stepAfterRun = .done
             }
             return nil
         }
@@ -187,6 +187,7 @@ extension WizardController {
             alreadyRunning = wizard.running
             guard !alreadyRunning else { return }
             wizard.running = true
+            wizard.stepAfterRun = nil
             wizard.interruptCount = 0
             wizard.runFailure = nil
             wizard.step = target
@@ -203,6 +204,10 @@ extension WizardController {
                 wizard.running = false
                 wizard.busy = nil
                 wizard.runFailure = failure.map(TokenPattern.mask)
+                if failure == nil, let next = wizard.stepAfterRun {
+                    wizard.step = next
+                }
+                wizard.stepAfterRun = nil
                 if failure != nil {
                     wizard.runSnapshot?.notice = nil
                 }

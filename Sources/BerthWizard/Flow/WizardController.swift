@@ -30,6 +30,8 @@ public final class WizardController: @unchecked Sendable {
     var busy: String?
     var runSnapshot: RunSnapshot?
     var running = false
+    /// The step to show once the running Terraform step has ended well; set from the run thread.
+    var stepAfterRun: WizardStep?
     var interruptCount = 0
     var runFailure: String?
     var planOverview: PlanOverview?
