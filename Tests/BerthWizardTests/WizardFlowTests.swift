@@ -1,4 +1,5 @@
 import BerthTestSupport
+import BerthTerraform
 import BerthWizard
 import Foundation
 import Testing
@@ -129,5 +130,50 @@ import Testing
         controller.handle(.interrupt)
         controller.handle(.activate(actionID: "prompt.quit"))
         #expect(controller.outcome == .quit)
+    }
+
+    @Test func interruptDuringApplyStopsSafely() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(["--with-secret", "--with-role"])
+        let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
+        let controller = WizardController(configuration: fixture.configuration())
+        controller.start()
+        for step in [WizardStep.identity, .coreInfra, .codestarRole, .githubSecret] {
+            controller.handle(.activate(actionID: "next"))
+            try wait(for: controller, "\(step) checks") { self.settled($0, on: step) }
+        }
+        controller.handle(.activate(actionID: "next"))
+        controller.handle(.activate(actionID: "next"))
+        try wait(for: controller, "engine check") { self.settled($0, on: .review) }
+        controller.handle(.activate(actionID: "write-and-plan"))
+        try wait(for: controller, "plan", timeout: 240) { self.settled($0, on: .planReview) }
+
+        controller.handle(.activate(actionID: "apply"))
+        try wait(for: controller, "a resource in progress") { controller in
+            self.runSnapshot(controller)?.resources.contains { $0.state == .inProgress } == true
+        }
+        controller.handle(.interrupt)
+        #expect(runSnapshot(controller)?.notice == "stopping safely: waiting for in-flight resources")
+        controller.handle(.interrupt)
+        #expect(controller.screen.actions.map(\.id) == ["prompt.stop", "prompt.cancel"])
+        controller.handle(.activate(actionID: "prompt.cancel"))
+        try wait(for: controller, "the stopped apply", timeout: 120) { !$0.isRunning }
+
+        let screen = controller.screen
+        #expect(screen.id == "apply")
+        #expect(screen.actions.map(\.id) == ["retry-apply"])
+        #expect(String(describing: screen).contains("Apply was stopped"))
+        let runs = fixture.folder.appendingPathComponent(".berth/runs")
+        let applyRecord = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-apply.jsonl") })
+        let stream = try String(contentsOf: runs.appendingPathComponent(applyRecord), encoding: .utf8)
+        #expect(!stream.contains("Two interrupts received"))
+    }
+
+    private func runSnapshot(_ controller: WizardController) -> RunSnapshot? {
+        for block in controller.screen.blocks {
+            if case .run(let snapshot) = block { return snapshot }
+        }
+        return nil
     }
 }
