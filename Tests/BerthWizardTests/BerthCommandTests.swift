@@ -89,4 +89,34 @@ import Testing
         #expect(help.standardOutput.contains("Usage: berth [onboard | check | view FILE] [options]"))
         #expect(version.standardOutput == "berth 0.1.0\n")
     }
+
+    /// Runs berth in its own session (no controlling terminal), as CI would, with `lines` on stdin.
+    private func plainRun(_ fixture: WizardFixture, _ extra: [String], lines: Int) throws -> ChildProcessResult {
+        try ChildProcess.run("setsid", ["--wait", berth, "--folder", fixture.folder.path, "--engine", Rig.terraform.path] + extra,
+                             environment: fixture.environment, inheritEnvironment: false,
+                             input: String(repeating: "\n", count: lines), timeout: 300)
+    }
+
+    @Test func plainModeWithYesApplies() throws {
+        let fixture = try seeded()
+
+        let result = try plainRun(fixture, ["--yes"], lines: 80)
+
+        #expect(result.exitStatus == 0, "\(result)")
+        #expect(result.standardOutput.contains("== Step 11 of 11: Done"))
+        #expect(result.standardOutput.contains("Apply 26 changes (26 to add, 0 to change, 0 to destroy) in account 123456789012, us-west-2? yes (--yes)"))
+        #expect(FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent("terraform.tfstate").path))
+    }
+
+    @Test func plainModeWithoutTerminalNeverConfirms() throws {
+        let fixture = try seeded()
+        let before = try Data(contentsOf: fixture.folder.appendingPathComponent("terraform.tfvars"))
+
+        let result = try plainRun(fixture, [], lines: 80)
+
+        #expect(result.exitStatus == 1, "\(result)")
+        #expect(result.standardOutput.contains("Not confirmed: there is no terminal to ask, and piped input never approves a change."))
+        #expect(try Data(contentsOf: fixture.folder.appendingPathComponent("terraform.tfvars")) == before)
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent(".berth/runs").path))
+    }
 }

@@ -49,6 +49,9 @@ public struct TfvarsCheck: Check {
         if !duplicates.isEmpty {
             failures.append("set more than once: \(duplicates.joined(separator: ", "))")
         }
+        if values["repository_owner"]?.lowercased() == "aws-ia" {
+            warnings.append("repository_owner is aws-ia, the upstream owner; the pipeline needs your own fork")
+        }
         let undeclared = values.keys.filter { declared[$0] == nil }.sorted()
         if !undeclared.isEmpty {
             warnings.append("not declared in any .tf file: \(undeclared.joined(separator: ", "))")
@@ -61,7 +64,7 @@ public struct TfvarsCheck: Check {
             )
         }
         if !warnings.isEmpty {
-            return .warn(warnings.joined(separator: "; ") + ".", fix: "Remove the keys the blueprint does not declare, or check them for typos.")
+            return .warn(warnings.joined(separator: "; ") + ".", fix: "Set repository_owner to the owner of your fork, and remove keys the blueprint does not declare (or fix their spelling).")
         }
         return .pass("\(values.count) values set; all \(specs.filter(\.isRequired).count) required variables present")
     }

@@ -124,6 +124,9 @@ extension WizardController {
     func startPlan() {
         beginRun(step: .plan, phase: .initializing) { wizard, engine, environment in
             for phase in [DeployPhase.initialize, .plan] {
+                if phase != .initialize, let expired = wizard.credentialProblem() {
+                    return expired
+                }
                 let result = try engine.run(phase, folder: wizard.configuration.folder, environment: environment) { snapshot in
                     wizard.mutate { $0.runSnapshot = snapshot }
                 }
@@ -216,11 +219,20 @@ extension WizardController {
         }
     }
 
-    private func performRun(_ work: (WizardController, DeployEngine, [String: String]) throws -> String?) -> String? {
+    /// Runs GetCallerIdentity again, so expired credentials stop Berth before Terraform
+    /// spends minutes retrying; returns the message to show, or nil when they work.
+    func credentialProblem() -> String? {
         let identity = IdentityCheck().run(makeContext())
         mutate { $0.results["identity"] = identity }
         guard identity.status == .pass else {
             return "The credentials no longer work: \(identity.evidence) \(identity.fix ?? "")"
+        }
+        return nil
+    }
+
+    private func performRun(_ work: (WizardController, DeployEngine, [String: String]) throws -> String?) -> String? {
+        if let problem = credentialProblem() {
+            return problem
         }
 
         let engine: DeployEngine
