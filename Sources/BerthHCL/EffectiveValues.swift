@@ -82,9 +82,10 @@ public struct EffectiveValues: Sendable {
         guard case .object(let members) = expression.kind else {
             throw HCLParseError(file: file, line: 1, column: 1, message: "Invalid variables file: a .tfvars.json file must hold one JSON object, such as {\"aws_region\": \"us-west-2\"}")
         }
+        let lines = HCLParser(bytes: bytes, file: file)
         return members.compactMap { member in
             guard case .string(let name) = member.key.value(in: bytes) else { return nil }
-            let line = HCLParser.lineAndColumn(of: member.key.start, in: bytes).0
+            let line = lines.lineAndColumn(of: member.key.start).0
             return TfvarsDocument.Assignment(name: name, value: member.value.value(in: bytes),
                                              valueText: String(decoding: bytes[member.value.start..<member.value.end], as: UTF8.self),
                                              line: line, valueStart: member.value.start, valueEnd: member.value.end)

@@ -11,7 +11,7 @@ enum Encoding {
         let kind = hasBOM ? "UTF-16 (it starts with a UTF-16 byte-order mark)" : "UTF-16 or binary (it contains NUL bytes)"
         throw HCLParseError(
             file: file, line: 1, column: 1,
-            message: "Unsupported file encoding: the file is \(kind), and Terraform reads only UTF-8; re-save it as UTF-8 (in PowerShell: Set-Content -Encoding utf8, or your editor's \"Save with encoding\")")
+            message: "Unsupported file encoding: the file is \(kind), and Terraform reads only UTF-8. Re-save it as UTF-8 (in PowerShell: Set-Content -Encoding utf8, or your editor's \"Save with encoding\")")
     }
 
     /// Decodes file bytes as UTF-8 after checking for UTF-16, keeping a BOM if there is one.
@@ -20,7 +20,7 @@ enum Encoding {
         try rejectUTF16(bytes, file: file)
         guard let text = String(validatingUTF8CString: bytes) else {
             throw HCLParseError(file: file, line: 1, column: 1,
-                                message: "Invalid UTF-8: the file is not valid UTF-8 text; re-save it as UTF-8")
+                                message: "Invalid UTF-8: the file is not valid UTF-8 text. Re-save it as UTF-8.")
         }
         return text
     }
@@ -50,7 +50,7 @@ extension String {
 }
 
 extension HCLExpression {
-    /// The value of a literal expression; anything else becomes `.expression` with its source text.
+    /// Returns the value of a literal expression. Anything else becomes `.expression` with its source text.
     func value(in bytes: [UInt8]) -> HCLValue {
         let source = { String(decoding: bytes[min(start, bytes.count)..<min(end, bytes.count)], as: UTF8.self) }
         switch kind {

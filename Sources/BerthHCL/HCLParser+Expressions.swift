@@ -25,11 +25,11 @@ extension HCLParser {
 
     private mutating func matchOperator(_ candidates: [String]) -> String? {
         for candidate in candidates {
-            let operatorBytes = Array(candidate.utf8)
+            let operatorBytes = candidate.utf8
             guard position + operatorBytes.count <= bytes.count,
-                  Array(bytes[position..<position + operatorBytes.count]) == operatorBytes else { continue }
+                  zip(operatorBytes, bytes[position...]).allSatisfy({ $0 == $1 }) else { continue }
             let next = position + operatorBytes.count < bytes.count ? bytes[position + operatorBytes.count] : 0
-            // `=>` and `==` must not be read as `=`, nor `/*` and `//` as division.
+            // `<=` must not be read as `<`, nor `/*` and `//` as division.
             if candidate == "<" || candidate == ">" { if next == UInt8(ascii: "=") { continue } }
             if candidate == "/" && (next == UInt8(ascii: "/") || next == UInt8(ascii: "*")) { continue }
             position += operatorBytes.count
@@ -41,6 +41,9 @@ extension HCLParser {
     mutating func parseBinary(level: Int) throws -> HCLExpression {
         guard level < Self.binaryOperators.count else { return try parseUnary() }
         var left = try parseBinary(level: level + 1)
+        // Each operator in a chain counts as a level, because the tree it builds is that deep.
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while true {
             let saved = position
             skipSpace()
@@ -50,7 +53,6 @@ extension HCLParser {
             }
             skipSpace()
             try enter(at: position)
-            defer { depth -= 1 }
             let right = try parseBinary(level: level + 1)
             left = HCLExpression(kind: .binary(symbol, left, right), start: left.start, end: right.end)
         }
@@ -132,7 +134,7 @@ extension HCLParser {
             skipSpace()
             ignoresNewlines = saved
             guard current == UInt8(ascii: ")") else {
-                throw error("Unbalanced parentheses: expected \")\" to close the \"(\" at column \(Self.lineAndColumn(of: start, in: bytes).1), but found \(describeCurrent())", at: position)
+                throw error("Unbalanced parentheses: expected \")\" to close the \"(\" at column \(lineAndColumn(of: start).1), but found \(describeCurrent())", at: position)
             }
             position += 1
             return HCLExpression(kind: .parenthesized(inner), start: start, end: position)
@@ -257,7 +259,7 @@ extension HCLParser {
         while current != UInt8(ascii: "]") {
             try checkUnterminatedComment()
             guard current != nil else {
-                throw error("Unclosed list: expected \"]\" to close the list that starts at column \(Self.lineAndColumn(of: start, in: bytes).1), but found the end of the file", at: position)
+                throw error("Unclosed list: expected \"]\" to close the list that starts at column \(lineAndColumn(of: start).1), but found the end of the file", at: position)
             }
             items.append(try parseExpression())
             skipSpace()
@@ -286,7 +288,7 @@ extension HCLParser {
         while current != UInt8(ascii: "}") {
             try checkUnterminatedComment()
             guard current != nil else {
-                throw error("Unclosed map: expected \"}\" to close the map that starts at column \(Self.lineAndColumn(of: start, in: bytes).1), but found the end of the file", at: position)
+                throw error("Unclosed map: expected \"}\" to close the map that starts at column \(lineAndColumn(of: start).1), but found the end of the file", at: position)
             }
             ignoresNewlines = false
             var key = try parseBinary(level: 6)

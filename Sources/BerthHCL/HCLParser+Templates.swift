@@ -72,7 +72,7 @@ extension HCLParser {
         skipSpace()
         if current == UInt8(ascii: "~") { position += 1 }
         guard current == UInt8(ascii: "}") else {
-            throw error("Unterminated template sequence: expected \"}\" to close the \(String(UnicodeScalar(byte))){ that starts here; write \(String(UnicodeScalar(byte)))\(String(UnicodeScalar(byte))){ for a literal \(String(UnicodeScalar(byte))){", at: start)
+            throw error("Unterminated template sequence: expected \"}\" to close the \(String(UnicodeScalar(byte))){ that starts here. Write \(String(UnicodeScalar(byte)))\(String(UnicodeScalar(byte))){ for a literal \(String(UnicodeScalar(byte))){", at: start)
         }
         position += 1
         return true
@@ -102,7 +102,7 @@ extension HCLParser {
         case "else", "endif", "endfor":
             break
         default:
-            throw error("Invalid template directive: expected if, else, endif, for or endfor after %{; write %%{ for a literal %{", at: position)
+            throw error("Invalid template directive: expected if, else, endif, for or endfor after %{. Write %%{ for a literal %{.", at: position)
         }
     }
 
@@ -124,7 +124,7 @@ extension HCLParser {
         case UInt8(ascii: "f") where json: literal.append(0x0C)
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             if json && selector == UInt8(ascii: "U") {
-                throw error("Invalid escape sequence: \"\\U\" is not a JSON escape; use \\u with 4 hexadecimal digits", at: start)
+                throw error("Invalid escape sequence: \"\\U\" is not a JSON escape. Use \\u with 4 hexadecimal digits.", at: start)
             }
             let high = try readHex(digits: selector == UInt8(ascii: "u") ? 4 : 8, escapeStart: start)
             var scalarValue = high
@@ -139,7 +139,7 @@ extension HCLParser {
             literal.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
             let name = String(decoding: [selector], as: UTF8.self)
-            throw error("Invalid escape sequence: \"\\\(name)\" is not a valid escape; write \\\\ for a backslash", at: start)
+            throw error("Invalid escape sequence: \"\\\(name)\" is not a valid escape. Write \\\\ for a backslash.", at: start)
         }
     }
 

@@ -12,12 +12,17 @@ struct HCLParser {
     var position = 0
     var depth = 0
     var ignoresNewlines = false
+    /// Offsets where each line starts, for positions in errors and attributes.
+    let lineStarts: [Int]
 
     init(bytes: [UInt8], file: String, json: Bool = false) {
         self.bytes = bytes
         self.file = file
         self.json = json
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        lineStarts = starts
     }
 
     /// Parses a whole file as a body.
@@ -44,8 +49,27 @@ struct HCLParser {
     // MARK: Positions and errors
 
     func error(_ message: String, at offset: Int) -> HCLParseError {
-        let (line, column) = Self.lineAndColumn(of: offset, in: bytes)
+        let (line, column) = lineAndColumn(of: offset)
         return HCLParseError(file: file, line: line, column: column, message: message)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    func lineAndColumn(of offset: Int) -> (Int, Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var start = lineStarts[low]
+        if low == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = min(3, bytes.count) }
+        var column = 1
+        var index = start
+        while index < min(offset, bytes.count) {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (low + 1, column)
     }
 
     static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
@@ -86,7 +110,7 @@ struct HCLParser {
 
     // MARK: Whitespace and comments
 
-    /// Skips blanks and comments; newlines too when `ignoresNewlines` is set.
+    /// Skips blanks and comments, and newlines too when `ignoresNewlines` is set.
     mutating func skipSpace() {
         skip(newlines: ignoresNewlines)
     }
@@ -153,7 +177,7 @@ struct HCLParser {
     mutating func enter(at offset: Int) throws {
         depth += 1
         if depth > Self.maximumDepth {
-            throw error("Nesting too deep: values nested more than \(Self.maximumDepth) levels are not supported; flatten the value", at: offset)
+            throw error("Nesting too deep: values nested more than \(Self.maximumDepth) levels are not supported. Flatten the value.", at: offset)
         }
     }
 
@@ -191,7 +215,7 @@ struct HCLParser {
                 position += 1
                 skip(newlines: false)
                 let expression = try parseExpression()
-                let (line, column) = Self.lineAndColumn(of: nameStart, in: bytes)
+                let (line, column) = lineAndColumn(of: nameStart)
                 body.attributes.append(HCLAttribute(name: name, expression: expression, nameStart: nameStart, line: line, column: column))
             } else {
                 body.blocks.append(try parseBlock(type: name, start: nameStart))
@@ -221,7 +245,7 @@ struct HCLParser {
         }
         position += 1
         let body = try parseBody(closedByBrace: true)
-        return HCLBlock(type: type, labels: labels, body: body, line: Self.lineAndColumn(of: start, in: bytes).0)
+        return HCLBlock(type: type, labels: labels, body: body, line: lineAndColumn(of: start).0)
     }
 
     mutating func expectEndOfItem(closedByBrace: Bool, what: String) throws {

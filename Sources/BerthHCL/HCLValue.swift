@@ -29,7 +29,7 @@ public indirect enum HCLValue: Equatable, Sendable, CustomStringConvertible {
     /// The value as compact HCL, for display and diagnostics.
     public var description: String {
         switch self {
-        case .string(let text): return ValueEncoder.quote(text)
+        case .string(let text): return ValueEncoder.quote(text, allowsHeredoc: false)
         case .number(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
@@ -72,7 +72,7 @@ public struct HCLObjectMember: Equatable, Sendable {
 }
 
 extension HCLValue {
-    /// Parses one HCL expression, such as `["a", 1]`; non-literal parts become `.expression`.
+    /// Parses one HCL expression, such as `["a", 1]`. Parts that are not literals become `.expression`.
     public static func parse(hcl text: String) throws -> HCLValue {
         let bytes = Array(text.utf8)
         return try HCLParser.parseExpression(bytes, file: "value").value(in: bytes)

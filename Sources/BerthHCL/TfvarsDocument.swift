@@ -15,7 +15,7 @@ public final class TfvarsDocument {
         var valueEnd: Int
     }
 
-    /// A name assigned more than once; Terraform rejects the file until one is removed.
+    /// A name assigned more than once. Terraform rejects the file until one is removed.
     public struct DuplicateKey: Equatable, Sendable {
         public var name: String
         public var firstLine: Int
@@ -42,7 +42,7 @@ public final class TfvarsDocument {
     /// The line ending for new lines: the file's first one, or LF.
     public let lineEnding: String
 
-    /// Parses tfvars text; a leading UTF-8 BOM and CRLF line endings are kept as found.
+    /// Parses tfvars text, keeping a leading UTF-8 BOM and CRLF line endings as found.
     public init(text: String, fileName: String) throws {
         self.fileName = fileName
         bytes = Array(text.utf8)
@@ -50,7 +50,7 @@ public final class TfvarsDocument {
         let body = try HCLParser.parseBody(bytes, file: fileName)
         if let block = body.blocks.first {
             throw HCLParseError(file: fileName, line: block.line, column: 1,
-                                message: "Unexpected \"\(block.type)\" block: a tfvars file may only set variables, as name = value; move the block to a .tf file or delete it")
+                                message: "Unexpected \"\(block.type)\" block: a tfvars file may only set variables, as name = value. Move the block to a .tf file or delete it.")
         }
         assignments = body.attributes.map { attribute in
             let expression = attribute.expression
@@ -65,7 +65,7 @@ public final class TfvarsDocument {
         try self.init(text: Encoding.decode(data, file: fileName), fileName: fileName)
     }
 
-    /// The value Terraform reads for `name`, or nil when the file does not set it.
+    /// Returns the value Terraform reads for `name`, or nil when the file does not set it.
     /// Commented-out lines count as unset.
     public func value(of name: String) -> HCLValue? {
         if let assignment = assignments.first(where: { $0.name == name }) { return assignment.value }
@@ -87,7 +87,7 @@ public final class TfvarsDocument {
         return duplicates
     }
 
-    /// Assignments that no declared variable matches; they are kept in the file.
+    /// Returns the assignments that no declared variable matches. They stay in the file.
     public func unknownKeys(declared: [VariableDeclaration]) -> [Assignment] {
         let names = Set(declared.map(\.name))
         return assignments.filter { !names.contains($0.name) }
@@ -112,8 +112,8 @@ public final class TfvarsDocument {
     }
 
     /// Sets `name` to already-encoded HCL (see `ValueEncoder`). An existing assignment has only
-    /// its value replaced; a new name is appended to an aligned block at the end of the file,
-    /// after `comment` (such as the variable's description) as a `#` line.
+    /// its value replaced. A new name goes into an aligned block at the end of the file, after
+    /// `comment` (such as the variable's description) as a `#` line.
     public func set(_ name: String, encoded: String, comment: String?) {
         var encoded = encoded
         // A heredoc's line endings are part of its value, so CRLF files get a one-line string.
@@ -143,7 +143,7 @@ public final class TfvarsDocument {
         }
     }
 
-    /// The file's text: exactly the input when nothing was set.
+    /// Renders the file's text, which is exactly the input when nothing was set.
     public func render() -> String {
         String(decoding: bytes + additionBlock(), as: UTF8.self)
     }

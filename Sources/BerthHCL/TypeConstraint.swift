@@ -10,7 +10,7 @@ public indirect enum TypeConstraint: Equatable, Sendable, CustomStringConvertibl
     case object([ObjectAttribute])
     case tuple([TypeConstraint])
 
-    /// One attribute of an `object({…})` type; `optional(type, default)` sets `isOptional`.
+    /// One attribute of an `object({…})` type, where `optional(type, default)` sets `isOptional`.
     public struct ObjectAttribute: Equatable, Sendable {
         public var name: String
         public var type: TypeConstraint
@@ -69,7 +69,7 @@ public indirect enum TypeConstraint: Equatable, Sendable, CustomStringConvertibl
             case "list": return .list(.any)
             case "map": return .map(.any)
             case "set": return .set(.any)
-            default: throw invalid("\"\(name)\" is not a type; use string, number, bool, list(…), set(…), map(…), object({…}), tuple([…]) or any")
+            default: throw invalid("\"\(name)\" is not a type. Use string, number, bool, list(…), set(…), map(…), object({…}), tuple([…]) or any")
             }
         case .call(let name, let arguments):
             guard arguments.count == 1, let argument = arguments.first else {
@@ -91,7 +91,7 @@ public indirect enum TypeConstraint: Equatable, Sendable, CustomStringConvertibl
                     return try objectAttribute(name: attributeName, member.value, bytes: bytes, file: file)
                 })
             default:
-                throw invalid("\"\(name)\" is not a type constructor; use list, set, map, object or tuple")
+                throw invalid("\"\(name)\" is not a type constructor. Use list, set, map, object or tuple")
             }
         default:
             throw invalid("expected a type such as string or list(string)")

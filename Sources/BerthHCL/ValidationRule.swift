@@ -11,7 +11,7 @@ public struct ValidationRule: Equatable, Sendable {
     public enum Outcome: Equatable, Sendable {
         case passed
         case failed(String)
-        /// The condition uses more than Berth evaluates; Terraform will check it.
+        /// The condition uses more than Berth evaluates, so only Terraform can check it.
         case unknown
     }
 

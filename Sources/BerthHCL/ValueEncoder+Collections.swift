@@ -48,7 +48,13 @@ extension ValueEncoder {
                 pairs.append((key, try encodeScalar(unquote(value), as: type)))
             }
         }
+        return try renderMap(pairs, text: text, attributes: attributes)
+    }
 
+    /// Checks keys for duplicates and missing object attributes, then writes `{ key = value, … }`.
+    private static func renderMap(_ pairs: [(key: String, value: String)], text: String,
+                                  attributes: [TypeConstraint.ObjectAttribute]?) throws -> String {
+        let kind: ValueEncodingError.Kind = attributes == nil ? .invalidMap : .invalidObject
         var seen = Set<String>()
         for pair in pairs where !seen.insert(pair.key).inserted {
             throw ValueEncodingError(kind: kind, value: text, message: "The key \"\(pair.key)\" appears twice in \"\(text)\". Give each key once.")
@@ -78,12 +84,12 @@ extension ValueEncoder {
     /// One list item or map value typed as plain text.
     private static func encodeScalar(_ text: String, as type: TypeConstraint) throws -> String {
         switch type {
-        case .string, .any: return quote(unquote(text))
+        case .string, .any: return quote(unquote(text), allowsHeredoc: false)
         default: return try encodeText(text, as: type)
         }
     }
 
-    /// Parses `[…]` or `{…}` typed as JSON, then as HCL; nil when it is neither, or holds expressions.
+    /// Parses `[…]` or `{…}` typed as JSON, then as HCL. Returns nil when it is neither or contains expressions.
     static func structured(_ text: String) -> HCLValue? {
         let bytes = Array(text.utf8)
         for json in [true, false] {
@@ -111,19 +117,28 @@ extension ValueEncoder {
         case (.string(let text), _):
             return try encodeScalar(text, as: type)
         case (.number(let text), .string), (.number(let text), .any):
-            return quote(HCLValue.number(text).decimalValue.map { "\($0)" } ?? text)
+            return quote(HCLValue.number(text).decimalValue.map { "\($0)" } ?? text, allowsHeredoc: false)
         case (.number(let text), _):
             return try encodeText(text, as: type)
         case (.bool(let flag), .string), (.bool(let flag), .any):
-            return quote(flag ? "true" : "false")
+            return quote(flag ? "true" : "false", allowsHeredoc: false)
         case (.bool(let flag), _):
             return try encodeText(flag ? "true" : "false", as: type)
         case (.tuple(let items), .list(let element)), (.tuple(let items), .set(let element)):
             return "[" + (try items.map { try encodeValue($0, as: element) }).joined(separator: ", ") + "]"
         case (.tuple(let items), .tuple(let elements)) where items.count == elements.count:
             return "[" + (try zip(items, elements).map { try encodeValue($0, as: $1) }).joined(separator: ", ") + "]"
-        case (.object, .map), (.object, .object):
-            return try encodeText(value.description, as: type)
+        case (.object(let members), .map(let element)):
+            let pairs = try members.map { ($0.key, try encodeValue($0.value, as: element)) }
+            return try renderMap(pairs, text: value.description, attributes: nil)
+        case (.object(let members), .object(let attributes)):
+            let pairs = try members.map { member -> (String, String) in
+                guard let attribute = attributes.first(where: { $0.name == member.key }) else {
+                    throw unknownAttribute(member.key, text: value.description, attributes: attributes)
+                }
+                return (member.key, try encodeValue(member.value, as: attribute.type))
+            }
+            return try renderMap(pairs, text: value.description, attributes: attributes)
         default:
             throw ValueEncodingError(kind: .invalidText, value: value.description,
                                      message: "\(value.description) does not fit the type \(type). Enter a value of type \(type).")

@@ -113,6 +113,6 @@ public enum ValueEncoder {
     /// A map key, unquoted when it is an identifier.
     public static func objectKey(_ key: String) -> String {
         let isIdentifier = key.range(of: "^[A-Za-z_][A-Za-z0-9_-]*$", options: .regularExpression) != nil
-        return isIdentifier && !keywordKeys.contains(key) ? key : quote(key)
+        return isIdentifier && !keywordKeys.contains(key) ? key : quote(key, allowsHeredoc: false)
     }
 }

@@ -1,7 +1,7 @@
 /// One `variable "name" { … }` block from a `.tf` file.
 public struct VariableDeclaration: Equatable, Sendable {
     public var name: String
-    /// The `type` constraint; `.any` when the block has none.
+    /// The `type` constraint, or `.any` when the block has none.
     public var type: TypeConstraint
     /// The `type` expression as written, or nil when there is none.
     public var typeSource: String?

@@ -33,7 +33,7 @@ import Testing
         }
         #expect(error?.file == file.lastPathComponent)
         if file.lastPathComponent.hasPrefix("utf16") {
-            #expect(error?.message.contains("re-save it as UTF-8") == true)
+            #expect(error?.message.contains("Re-save it as UTF-8") == true)
         }
     }
 }

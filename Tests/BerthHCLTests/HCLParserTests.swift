@@ -52,3 +52,39 @@ import Testing
         #expect(throws: HCLParseError.self) { _ = try TfvarsDocument(text: text, fileName: "deep.tfvars") }
     }
 }
+
+@Suite struct HCLParserLimitTests {
+    @Test func nestingBelowLimitAccepted() throws {
+        let text = "x = " + String(repeating: "[", count: 90) + String(repeating: "]", count: 90) + "\n"
+        #expect(try TfvarsDocument(text: text, fileName: "t.tfvars").render() == text)
+    }
+
+    @Test func longOperatorChainRejected() {
+        let text = "x = 1" + String(repeating: " + 1", count: 20_000) + "\n"
+        let error = #expect(throws: HCLParseError.self) { _ = try TfvarsDocument(text: text, fileName: "t.tfvars") }
+        #expect(error?.message.contains("Nesting too deep") == true)
+    }
+
+    @Test func unaryChainRejected() {
+        let text = "x = " + String(repeating: "!", count: 20_000) + "true\n"
+        #expect(throws: HCLParseError.self) { _ = try TfvarsDocument(text: text, fileName: "t.tfvars") }
+    }
+
+    @Test func nestedTemplatesRejected() {
+        let text = "x = " + String(repeating: "\"${", count: 5_000) + "1" + String(repeating: "}\"", count: 5_000) + "\n"
+        #expect(throws: HCLParseError.self) { _ = try TfvarsDocument(text: text, fileName: "t.tfvars") }
+    }
+
+    @Test(arguments: ["x", "x =", "x = [", "x = {", "x = \"", "x = <<EOT", "x = <<EOT\n", "x = 1 ?", "x = f(", "x = a.", "x = [for", "x = \"${", "x = \"%{", "x = \"\\u12", "{", "}", "= 1", "x = 1e", "x = .5", "\u{FEFF}", "/*", "x = 1 /*"])
+    func truncatedInputFailsCleanly(text: String) {
+        do {
+            let document = try TfvarsDocument(text: text, fileName: "t.tfvars")
+            #expect(document.render() == text)
+        } catch let error as HCLParseError {
+            #expect(error.line >= 1)
+            #expect(!error.message.isEmpty)
+        } catch {
+            Issue.record("unexpected error type \(error)")
+        }
+    }
+}

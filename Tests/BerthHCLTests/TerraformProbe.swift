@@ -37,19 +37,37 @@ struct TerraformProbe {
         }
         try outputs.write(to: folder.appendingPathComponent("berth_outputs.tf"), atomically: true, encoding: .utf8)
 
-        let apply = try terraform(["apply", "-auto-approve", "-input=false", "-no-color"], environment: extra)
-        guard apply.status == 0 else { return Result(status: apply.status, values: [:], errorText: apply.output + apply.error) }
-        let output = try terraform(["output", "-json", "-no-color"], environment: extra)
-        guard output.status == 0, case .object(let members) = try HCLValue.parse(json: output.output) else {
-            return Result(status: output.status, values: [:], errorText: output.error)
-        }
-
+        let apply = try terraform(["apply", "-auto-approve", "-input=false", "-json"], environment: extra)
         var values: [String: HCLValue] = [:]
-        for member in members where member.key.hasPrefix("berth_") {
+        var diagnostics = ""
+        for line in apply.output.split(separator: "\n") {
+            guard case .object(let message)? = try? HCLValue.parse(json: String(line)) else { continue }
+            if case .object(let diagnostic)? = message.first(where: { $0.key == "diagnostic" })?.value {
+                diagnostics += diagnostic.compactMap { $0.value.stringValue }.joined(separator: "\n") + "\n"
+            }
+            guard case .object(let outputs)? = message.first(where: { $0.key == "outputs" })?.value else { continue }
+            values = Self.values(outputs)
+        }
+        guard apply.status == 0 else { return Result(status: apply.status, values: [:], errorText: diagnostics + apply.error) }
+
+        // The JSON stream leaves out sensitive values, so those need `terraform output -json`.
+        if variables.contains(where: \.sensitive) {
+            let output = try terraform(["output", "-json", "-no-color"], environment: extra)
+            guard output.status == 0, case .object(let outputs) = try HCLValue.parse(json: output.output) else {
+                return Result(status: output.status, values: [:], errorText: output.error)
+            }
+            values = Self.values(outputs)
+        }
+        return Result(status: 0, values: values, errorText: "")
+    }
+
+    private static func values(_ outputs: [HCLObjectMember]) -> [String: HCLValue] {
+        var values: [String: HCLValue] = [:]
+        for member in outputs where member.key.hasPrefix("berth_") {
             guard case .object(let fields) = member.value, let value = fields.first(where: { $0.key == "value" })?.value else { continue }
             values[String(member.key.dropFirst("berth_".count))] = value
         }
-        return Result(status: 0, values: values, errorText: "")
+        return values
     }
 
     private func terraform(_ arguments: [String], environment extra: [String: String]) throws -> (status: Int32, output: String, error: String) {

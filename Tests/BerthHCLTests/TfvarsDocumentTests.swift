@@ -102,6 +102,6 @@ import Testing
             _ = try TfvarsDocument(data: Corpus.data("invalid", "utf16le-bom.tfvars"), fileName: "terraform.tfvars")
         }
         #expect(error?.description.hasPrefix("terraform.tfvars:1:1: Unsupported file encoding") == true)
-        #expect(error?.message.contains("re-save it as UTF-8") == true)
+        #expect(error?.message.contains("Re-save it as UTF-8") == true)
     }
 }

@@ -104,3 +104,25 @@ import Testing
         #expect(SecretMask.redact("plain text, commit abc123") == "plain text, commit abc123")
     }
 }
+
+@Suite struct ValueEncoderCollectionTests {
+    @Test func multiLineItemsStayQuoted() throws {
+        let list = try ValueEncoder.encode(#"["one\ntwo\n", "${x}"]"#, as: .list(.string)).get()
+        #expect(try HCLValue.parse(hcl: list) == .tuple([.string("one\ntwo\n"), .string("${x}")]))
+        let map = try ValueEncoder.encode(#"{"note": "a\nb\n", "n": 1}"#, as: .map(.string)).get()
+        #expect(try HCLValue.parse(hcl: map) == .object([
+            HCLObjectMember(key: "note", value: .string("a\nb\n")),
+            HCLObjectMember(key: "n", value: .string("1")),
+        ]))
+    }
+
+    @Test func structuredObjectChecked() throws {
+        let type = TypeConstraint.object([.init(name: "name", type: .string), .init(name: "ports", type: .list(.number))])
+        #expect(try ValueEncoder.encode(#"{"name": "api", "ports": ["80", 443]}"#, as: type).get() == #"{ name = "api", ports = [80, 443] }"#)
+        guard case .failure(let error) = ValueEncoder.encode(#"{"name": "api", "extra": 1}"#, as: type) else {
+            Issue.record("an unknown attribute was accepted")
+            return
+        }
+        #expect(error.kind == .invalidObject)
+    }
+}

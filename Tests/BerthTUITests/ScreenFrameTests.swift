@@ -19,7 +19,7 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             "",
             "  These values go into terraform.tfvars.",
             "",
-            "  Service name *  [backend_                                          ]",
+            "  Service name *  [backend                                           ]",
             "                  Lower-case letters, digits and hyphens.",
             "",
             "  GitHub token *  [                                                  ]",
@@ -32,6 +32,9 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             "  Tab/↑↓ move  Enter next  Esc back  F1 help  Ctrl-C quit",
         ]
         #expect(driver.frame == expected)
+        #expect(driver.style(row: 4, column: 19) == .focused)
+        #expect(driver.style(row: 4, column: 26) == .normal, "the cursor cell after the text is not set apart")
+        #expect(driver.style(row: 4, column: 27) == .focused)
     }
 
     @Test func formFrameAt40x12() {
@@ -43,7 +46,7 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             " These values go into terraform.tfvars.",
             "",
             " Service name *",
-            "   [backend_                          ]",
+            "   [backend                           ]",
             "   Lower-case letters, digits and",
             "   hyphens.",
             "",
@@ -122,6 +125,27 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
         for row in panes.frame {
             #expect(row.unicodeScalars.allSatisfy { $0.isASCII })
         }
+    }
+
+    @Test func formIsPureASCIIWithoutUTF8() {
+        var screen = SampleScreens.fields
+        screen.fields[0].error = "Required."
+        screen.fields[1].value = "set"
+        screen.fields.append(FormField(id: "pick", label: "Pick", kind: .choice(["one", "two"])))
+        screen.busy = "Checking"
+        var state = ScreenUIState()
+        state.focus = .field("region")
+        state.picker = ScreenUIState.Picker(fieldID: "region", filter: "", selection: 0)
+
+        for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 40, rows: 12)] {
+            let driver = render(screen, size: size, unicode: false, state: state)
+            for row in driver.frame {
+                #expect(row.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII in \(row)")
+            }
+        }
+        let wide = render(screen, size: TerminalSize(columns: 80, rows: 24), unicode: false)
+        #expect(wide.frameText.contains("[FAIL] Required."))
+        #expect(wide.frameText.contains("[********"))
     }
 
     @Test func wideCharactersKeepColumns() {

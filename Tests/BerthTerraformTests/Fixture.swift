@@ -12,7 +12,7 @@ enum Fixture {
     /// A script that replays `FAKE_STDOUT` and `FAKE_STDERR` and exits with `FAKE_EXIT`.
     static var fakeTerraform: String { url("fake-terraform").path }
 
-    /// The events of a saved stream, decoded the way a run decodes them.
+    /// Decodes the events of a saved stream the way a run does.
     static func events(_ name: String) throws -> [RunEvent] {
         let data = try Data(contentsOf: url(name))
         return decode(data)
@@ -40,7 +40,7 @@ enum Fixture {
         return events
     }
 
-    /// A model fed with the events of `name`, on a fixed clock.
+    /// Returns a model fed with the events of `name`, on a fixed clock.
     static func model(_ name: String, clock: @escaping () -> Date = { Date(timeIntervalSince1970: 0) }) throws -> RunModel {
         let model = RunModel(clock: clock)
         for event in try events(name) {

@@ -113,6 +113,32 @@ import Testing
 
         #expect(snapshot.resources[0].detail == "token ghp_…(masked)")
         #expect(snapshot.log == ["a.b (local-exec): token ghp_…(masked)"])
+        #expect(model.provisionerOutput(for: "a.b") == ["token ghp_…(masked)"])
+        #expect(model.provisionerOutput(for: "other").isEmpty)
+    }
+
+    @Test func provisionerOutputKeepsLastLines() {
+        let model = RunModel()
+        for index in 0..<120 {
+            model.apply(.provisionProgress(ProvisionHook(address: "a.b", provisioner: "local-exec", output: "line \(index)")))
+        }
+
+        let output = model.provisionerOutput(for: "a.b")
+
+        #expect(output.count == 50)
+        #expect(output.first == "line 70")
+        #expect(output.last == "line 119")
+    }
+
+    @Test func refreshShownInLogOnly() {
+        let model = RunModel()
+        model.apply(.refreshStart(RefreshHook(address: "aws_ecs_cluster.main", idValue: "arn:aws:ecs:us-west-2:1:cluster/core-infra")))
+        model.apply(.refreshComplete(RefreshHook(address: "aws_ecs_cluster.main")))
+
+        let snapshot = model.snapshot()
+
+        #expect(snapshot.log == ["aws_ecs_cluster.main: Refreshing state... [id=arn:aws:ecs:us-west-2:1:cluster/core-infra]"])
+        #expect(snapshot.resources.isEmpty)
     }
 
     @Test func logKeepsLastLines() {

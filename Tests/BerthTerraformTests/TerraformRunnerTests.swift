@@ -42,6 +42,8 @@ import Testing
         #expect(EngineArguments.prepare(["apply", "-input=true"]) == ["apply", "-no-color", "-input=true"])
         #expect(EngineArguments.prepare(["version", "-json"]) == ["version", "-json"])
         #expect(EngineArguments.prepare(["init", "-no-color"]) == ["init", "-input=false", "-no-color"])
+        #expect(EngineArguments.prepare(["state", "list"]) == ["state", "list", "-no-color"])
+        #expect(EngineArguments.prepare(["providers"]) == ["providers", "-no-color"])
     }
 
     @Test func stdoutRecordedAndStderrLast() throws {
@@ -117,6 +119,24 @@ import Testing
         #expect(lines.last == "end:1")
         #expect(runner.wasInterrupted)
         #expect(!runner.interrupt())
+    }
+
+    @Test func interruptAllReachesRunningEngine() throws {
+        let registry = RunnerRegistry()
+        let runner = TerraformRunner(executable: "/bin/sh", registry: registry)
+        let script = "trap 'echo stopping; exit 5' INT; echo ready; i=0; while [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done"
+        var asked = -1
+
+        let code = try runner.run(["-c", script], in: folder, environment: [:]) { event in
+            if event == .log(LogLine(message: "ready", source: .text)) {
+                asked = registry.interruptAll()
+            }
+        }
+
+        #expect(asked == 1)
+        #expect(code == 5)
+        #expect(runner.wasInterrupted)
+        #expect(!registry.anyRunning)
     }
 
     @Test func terminateKillsAfterGrace() throws {

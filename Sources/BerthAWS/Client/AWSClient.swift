@@ -4,7 +4,7 @@ import Foundation
 public final class AWSClient: @unchecked Sendable {
     /// The region requests are made in.
     public let region: String
-    /// Where each service's requests go.
+    /// The endpoint of each service.
     public let endpoints: EndpointResolver
     /// Transport, clock, sleeper and randomness.
     public let runtime: AWSRuntime
@@ -30,6 +30,15 @@ public final class AWSClient: @unchecked Sendable {
         self.init(region: resolved.region, endpoints: resolved.endpoints, credentials: resolved.credentialCache,
                   runtime: resolved.runtime, retryPolicy: RetryPolicy(maxAttempts: resolved.maxAttempts),
                   profileName: resolved.profileName)
+    }
+
+    /// Returns a client with the same credentials and settings for another region, for example to
+    /// look for a secret outside the deploy region.
+    public func inRegion(_ otherRegion: String) -> AWSClient {
+        var otherEndpoints = endpoints
+        otherEndpoints.region = otherRegion
+        return AWSClient(region: otherRegion, endpoints: otherEndpoints, credentials: credentials, runtime: runtime,
+                         retryPolicy: retryPolicy, profileName: profileName)
     }
 
     /// One call to prepare: where it goes relative to the service endpoint and what it carries.
@@ -78,10 +87,22 @@ public final class AWSClient: @unchecked Sendable {
             if let reason = retryPolicy.retryReason(for: failure, isIdempotent: call.isIdempotent),
                attempt < retryPolicy.maxAttempts, retryPolicy.acquire(reason) {
                 lastReason = reason
-                runtime.sleep(retryPolicy.delay(retry: attempt - 1, hint: hint, random: runtime.random()))
+                let delay = retryPolicy.delay(retry: attempt - 1, hint: hint, random: runtime.random())
+                runtime.log("\(call.service.serviceID) \(call.operation) attempt \(attempt) failed (\(Self.summary(failure))); "
+                            + "retrying in \(String(format: "%.2f", delay)) s")
+                runtime.sleep(delay)
                 continue
             }
-            throw finalError(failure, attempts: attempt, call: call)
+            let error = finalError(failure, attempts: attempt, call: call)
+            runtime.log("\(error.description) after \(attempt) attempt\(attempt == 1 ? "" : "s")")
+            throw error
+        }
+    }
+
+    private static func summary(_ failure: AttemptFailure) -> String {
+        switch failure {
+        case .transport(let error): return error.detail
+        case .response(let error, let status): return "\(error.code), HTTP \(status), request id \(error.requestID ?? "none")"
         }
     }
 

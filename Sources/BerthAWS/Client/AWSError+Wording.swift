@@ -31,7 +31,7 @@ extension AWSError {
         }
     }
 
-    /// What to do next, with the exact command where there is one.
+    /// The next step for the user, with the exact command where there is one.
     public var fix: String {
         let profileOption = profileName.map { " --profile \(RegionResolver.quoted($0))" } ?? ""
         switch kind {

@@ -38,7 +38,7 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     public var clockOffset: TimeInterval?
     /// The profile in use, for commands in `fix`.
     public var profileName: String?
-    /// Where the credentials came from, such as `environment`.
+    /// The source of the credentials, such as `environment variables`.
     public var credentialSource: String?
     /// How many attempts were made.
     public var attempts: Int = 1

@@ -28,6 +28,9 @@ public enum AWSErrorDecoder {
             message = object["message"] as? String ?? object["Message"] as? String ?? object["errorMessage"] as? String
         }
 
+        if code == nil && message == nil && !body.isEmpty {
+            message = "unexpected response body: " + snippet(body)
+        }
         let finalCode = code ?? fallbackCode(status: response.status)
         var error = AWSError(kind: kind(code: finalCode, message: message ?? "", status: response.status),
                              code: finalCode, message: message ?? "", status: response.status,
@@ -120,6 +123,14 @@ public enum AWSErrorDecoder {
             code = String(code[code.index(after: hash)...])
         }
         return code.isEmpty ? nil : code
+    }
+
+    /// Returns the start of a body that is neither AWS XML nor JSON (a proxy's HTML page, say), on one line.
+    static func snippet(_ body: Data) -> String {
+        let text = String(decoding: body.prefix(200), as: UTF8.self)
+            .components(separatedBy: .newlines).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return body.count > 200 ? text + "…" : text
     }
 
     static func fallbackCode(status: Int) -> String {

@@ -1,6 +1,6 @@
-/// How a service encodes its requests and errors.
+/// The wire protocol of a service: how it encodes requests and errors.
 public enum AWSProtocol: Sendable, Equatable {
-    /// Form-encoded `Action=…&Version=…` POST with XML answers (IAM, STS).
+    /// Form-encoded `Action=…&Version=…` POST with XML responses (IAM, STS).
     case query(version: String)
     /// The EC2 variant of the query protocol.
     case ec2(version: String)

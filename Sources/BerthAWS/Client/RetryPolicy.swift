@@ -3,9 +3,9 @@ import Foundation
 /// The SDK "standard" retry mode: a maximum number of attempts, full-jitter exponential back-off
 /// capped at 20 seconds, and a shared retry quota so a failing service is not hammered.
 public final class RetryPolicy: @unchecked Sendable {
-    /// The most attempts per call, the first included (`AWS_MAX_ATTEMPTS` / `max_attempts`, default 3).
+    /// The maximum attempts per call, the first included (`AWS_MAX_ATTEMPTS` / `max_attempts`, default 3).
     public let maxAttempts: Int
-    /// The longest single back-off, in seconds.
+    /// The maximum single back-off, in seconds.
     public let maxBackoff: TimeInterval = 20
     /// The retry quota's capacity.
     public let quotaCapacity = 500
@@ -18,7 +18,7 @@ public final class RetryPolicy: @unchecked Sendable {
         self.quota = quotaCapacity
     }
 
-    /// Why a retry may be made, or nil when the failure must be reported at once.
+    /// The reason a retry may be made; `retryReason` returns nil when the failure must be reported at once.
     public enum Reason: Sendable, Equatable {
         case throttling
         case transient
@@ -49,7 +49,7 @@ public final class RetryPolicy: @unchecked Sendable {
         }
     }
 
-    /// The wait before retry number `retry` (0 for the first retry): `random · min(2^retry, 20)` seconds,
+    /// Returns the wait before retry number `retry` (0 for the first retry): `random · min(2^retry, 20)` seconds,
     /// or the server's hint (`x-amz-retry-after` in ms, `Retry-After` in s), capped at 20 seconds.
     public func delay(retry: Int, hint: TimeInterval?, random: Double) -> TimeInterval {
         if let hint {
@@ -84,7 +84,7 @@ public final class RetryPolicy: @unchecked Sendable {
         return quota
     }
 
-    /// The back-off hint of a response, in seconds.
+    /// Returns the back-off hint of a response, in seconds.
     public static func hint(from headers: HTTPHeaders) -> TimeInterval? {
         if let milliseconds = headers["x-amz-retry-after"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
             return milliseconds / 1000
@@ -96,7 +96,7 @@ public final class RetryPolicy: @unchecked Sendable {
     }
 }
 
-/// One failed attempt as the retry policy sees it.
+/// One failed attempt, as input to the retry policy.
 public enum AttemptFailure: Sendable {
     case transport(TransportError)
     case response(AWSError, status: Int)

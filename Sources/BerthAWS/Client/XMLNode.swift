@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 
-/// A small XML element tree for the query and EC2 protocols' answers; namespaces are dropped.
+/// A small XML element tree for query and EC2 protocol responses. Namespace prefixes are dropped.
 public final class XMLNode: @unchecked Sendable {
     /// The element name without a namespace prefix.
     public let name: String
@@ -25,17 +25,17 @@ public final class XMLNode: @unchecked Sendable {
         return root
     }
 
-    /// The first child named `name`.
+    /// Returns the first child named `name`.
     public func child(_ name: String) -> XMLNode? {
         children.first { $0.name == name }
     }
 
-    /// Every child named `name`.
+    /// Returns every child named `name`.
     public func children(_ name: String) -> [XMLNode] {
         children.filter { $0.name == name }
     }
 
-    /// The element at the end of `path`, following first children by name.
+    /// Returns the element at the end of `path`, following first children by name.
     public func find(_ path: String...) -> XMLNode? {
         var node: XMLNode? = self
         for part in path {
@@ -44,12 +44,12 @@ public final class XMLNode: @unchecked Sendable {
         return node
     }
 
-    /// The trimmed text of the child `name`, or nil when it is missing.
+    /// Returns the trimmed text of the child `name`, or nil when it is missing.
     public func string(_ name: String) -> String? {
         child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
-    /// The first element named `name` anywhere below this one, depth first.
+    /// Returns the first element named `name` anywhere below this one, depth first.
     public func descendant(_ name: String) -> XMLNode? {
         for child in children {
             if child.name == name { return child }

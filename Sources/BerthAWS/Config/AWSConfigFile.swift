@@ -4,7 +4,7 @@ import Foundation
 /// `configloader.py` applies (INI sections, `=` or `:` delimiters, whole-line `#`/`;` comments,
 /// indented lines nesting under a key with an empty value).
 public struct AWSConfigFile: Sendable, Equatable {
-    /// Which of the two shared files this is; they name profiles differently.
+    /// The kind of shared file. The two kinds name profiles differently.
     public enum Kind: String, Sendable {
         /// `~/.aws/config`: `[default]` and `[profile NAME]`.
         case config
@@ -46,6 +46,12 @@ public struct AWSConfigFile: Sendable, Equatable {
     /// Sections that are not profiles, and profile names the SDKs reject.
     public var warnings: [Warning] = []
 
+    /// Creates an empty file of `kind` at `path`, which is how a missing file reads.
+    public init(kind: Kind, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+
     /// Reads `path`; a missing file gives an empty result, any other read failure throws.
     public static func load(path: String, kind: Kind) throws -> AWSConfigFile {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -68,7 +74,8 @@ public struct AWSConfigFile: Sendable, Equatable {
     /// Parses `text` as the file at `path`; a line that cannot be parsed throws with its line number.
     public static func parse(_ text: String, path: String, kind: Kind) throws -> AWSConfigFile {
         var file = AWSConfigFile(kind: kind, path: path)
-        var lines = text.components(separatedBy: "\n")
+        // A "\r\n" pair is one Character in Swift, so splitting on isNewline handles both endings.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") {
             lines[0] = String(first.dropFirst())
         }
@@ -78,7 +85,7 @@ public struct AWSConfigFile: Sendable, Equatable {
         var currentKeyIndent = 0
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+            let line = rawLine
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") {
                 continue
@@ -120,7 +127,7 @@ public struct AWSConfigFile: Sendable, Equatable {
         return file
     }
 
-    /// Where settings of the section being read go; nil-like `.ignored` for sections that are not used.
+    /// The destination of the settings in the section being read, `.ignored` for sections the SDKs do not use.
     enum SectionTarget: Equatable {
         case profile(String)
         case ssoSession(String)
@@ -162,7 +169,7 @@ public struct AWSConfigFile: Sendable, Equatable {
         return .profile(name)
     }
 
-    /// Why the SDKs cannot use a profile named `name`, or nil when it is usable.
+    /// Returns why the SDKs cannot use a profile named `name`, or nil when it is usable.
     public static func invalidNameReason(_ name: String) -> String? {
         if name.isEmpty {
             return "the profile name is empty."
@@ -220,7 +227,7 @@ public struct AWSConfigFile: Sendable, Equatable {
         return (key, value)
     }
 
-    /// The name in `prefix NAME` (one or more spaces between), or nil when the header has another form.
+    /// Returns the name in `prefix NAME` (one or more spaces between), or nil when the header has another form.
     private static func name(after prefix: String, in header: String) -> String? {
         guard header.hasPrefix(prefix) else { return nil }
         let rest = header.dropFirst(prefix.count)

@@ -13,10 +13,12 @@ public struct AWSEnvironment: Sendable {
         self.homeDirectory = homeDirectory
     }
 
-    /// The environment of this process and the user's home folder.
+    /// The environment of this process, with `HOME` as the home folder as the AWS CLI reads it
+    /// (falling back to the account's home folder when `HOME` is unset).
     public static var current: AWSEnvironment {
-        AWSEnvironment(variables: ProcessInfo.processInfo.environment,
-                       homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
+        let variables = ProcessInfo.processInfo.environment
+        let home = variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
+        return AWSEnvironment(variables: variables, homeDirectory: home)
     }
 
     /// The value of `name`, treating an empty value as unset as the SDKs do.

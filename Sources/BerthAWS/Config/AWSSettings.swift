@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the user chose on the command line (`--profile`, `--region`), resolved with the environment
-/// and the shared files into a `ResolvedAWS`.
+/// The user's command-line choices (`--profile`, `--region`), which `resolve` combines with the
+/// environment and the shared files into a `ResolvedAWS`.
 public struct AWSSettings: Sendable {
     public var profile: String?
     public var region: String?
@@ -37,6 +37,7 @@ public struct AWSSettings: Sendable {
                                                                 shared: shared, profile: activeProfile)
         let endpoints = EndpointResolver(region: region, environment: environment, shared: shared, profile: activeProfile)
         let maxAttempts = try attempts(environment: environment, shared: shared, profile: activeProfile)
+        try checkRetryMode(environment: environment, shared: shared, profile: activeProfile)
 
         let chain = CredentialChain(environment: environment, shared: shared, profile: profileName,
                                     profileIsExplicit: explicitProfile != nil, region: region, runtime: runtime)
@@ -87,6 +88,16 @@ public struct AWSSettings: Sendable {
                                 fix: "Set \(source) to a number such as 3, or remove it.")
         }
         return value
+    }
+
+    /// Rejects a retry mode the SDKs would reject. NOTE: `legacy` and `adaptive` are accepted but
+    /// Berth always retries in standard mode.
+    static func checkRetryMode(environment: AWSEnvironment, shared: AWSSharedConfig, profile: String?) throws {
+        let (text, source): (String?, String) = environment.value("AWS_RETRY_MODE").map { ($0, "AWS_RETRY_MODE") }
+            ?? (profile.flatMap { shared.setting("retry_mode", profile: $0) }, "retry_mode")
+        guard let text, !["legacy", "standard", "adaptive"].contains(text) else { return }
+        throw AWSSetupError(.invalidSetting, "Invalid \(source): \"\(text)\". Expected one of: legacy, standard, adaptive.",
+                            fix: "Set \(source) to standard, or remove it.")
     }
 
     private static func list(_ names: [String]) -> String {

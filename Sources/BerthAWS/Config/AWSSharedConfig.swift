@@ -26,17 +26,17 @@ public struct AWSSharedConfig: Sendable, Equatable {
         config.warnings + credentials.warnings
     }
 
-    /// Whether `name` is a profile in either file.
+    /// Returns whether `name` is a profile in either file.
     public func hasProfile(_ name: String) -> Bool {
         config.profiles[name] != nil || credentials.profiles[name] != nil
     }
 
-    /// A setting of profile `name`: the config file's value (credential keys are read per file by the chain).
+    /// Returns a setting of profile `name` from the config file (credential keys are read per file by the chain).
     public func setting(_ key: String, profile name: String) -> String? {
         nonEmpty(config.profiles[name]?.values[key])
     }
 
-    /// A setting from the credentials file first, then the config file, as the SDKs read keys.
+    /// Returns a setting from the credentials file first, then the config file, as the SDKs read keys.
     public func credentialSetting(_ key: String, profile name: String) -> String? {
         nonEmpty(credentials.profiles[name]?.values[key]) ?? nonEmpty(config.profiles[name]?.values[key])
     }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Where one service's requests go and how they are signed.
+/// The URL of one service's requests and the region they are signed for.
 public struct AWSEndpoint: Sendable, Equatable {
     /// The base URL, such as `https://ecs.us-west-2.amazonaws.com`.
     public var url: URL
     /// The SigV4 region of the credential scope.
     public var signingRegion: String
-    /// Where the URL came from, such as `AWS_ENDPOINT_URL_ECS` or `standard endpoint`.
+    /// The source of the URL, such as `AWS_ENDPOINT_URL_ECS` or `standard endpoint`.
     public var source: String
 }
 
@@ -28,7 +28,7 @@ public struct EndpointResolver: Sendable {
         self.profile = profile
     }
 
-    /// The endpoint for `service`; an override that is not a valid http(s) URL throws.
+    /// Returns the endpoint for `service`, or throws when an override is not a valid http(s) URL.
     public func endpoint(for service: AWSService) throws -> AWSEndpoint {
         let signingRegion = service.isGlobal ? globalSigningRegion : region
         if !ignoresConfiguredEndpoints {

@@ -37,7 +37,7 @@ public enum RegionResolver {
                             fix: "Use a region name such as us-west-2 or eu-central-1.")
     }
 
-    /// Whether `region` has the form of a region name, such as `us-west-2` or `us-gov-east-1`.
+    /// Returns whether `region` has the form of a region name, such as `us-west-2` or `us-gov-east-1`.
     public static func isValid(_ region: String) -> Bool {
         region.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) != nil
     }

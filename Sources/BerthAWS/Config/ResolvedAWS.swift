@@ -4,11 +4,11 @@ import Foundation
 public struct ResolvedAWS: Sendable {
     /// The profile whose settings apply; nil when no profile was chosen and no `[default]` exists.
     public var profileName: String?
-    /// Where the profile name came from: `--profile`, `AWS_PROFILE`, `AWS_DEFAULT_PROFILE` or `default`.
+    /// The source of the profile name: `--profile`, `AWS_PROFILE`, `AWS_DEFAULT_PROFILE` or `default`.
     public var profileSource: String
     /// The region of every call.
     public var region: String
-    /// Where the region came from, such as `AWS_REGION`.
+    /// The source of the region, such as `AWS_REGION`.
     public var regionSource: String
     /// The credentials as first resolved; `credentialCache` refreshes them before they expire.
     public var credentials: AWSCredentials
@@ -16,7 +16,7 @@ public struct ResolvedAWS: Sendable {
     public var endpoints: EndpointResolver
     /// Refreshes temporary credentials from the same source.
     public var credentialCache: CredentialCache
-    /// The most attempts per call (`AWS_MAX_ATTEMPTS`, `max_attempts`, default 3).
+    /// The maximum attempts per call (`AWS_MAX_ATTEMPTS`, `max_attempts`, default 3).
     public var maxAttempts: Int
     /// Notes on the files and settings, such as sections that are not profiles.
     public var warnings: [String]

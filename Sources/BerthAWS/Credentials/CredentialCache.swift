@@ -21,7 +21,7 @@ public final class CredentialCache: @unchecked Sendable {
         CredentialCache(initial: credentials) { credentials }
     }
 
-    /// Where the cached credentials came from, without fetching any.
+    /// The source of the cached credentials, read without fetching any.
     public var cachedSource: String? {
         lock.lock()
         defer { lock.unlock() }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Resolves credentials in the order botocore (the AWS CLI) uses: environment keys (skipped when a
-/// profile was passed explicitly), an assume-role profile, web identity, SSO, the credentials file's
-/// keys, `credential_process`, then the config file's keys. Only "not configured" moves on to the
-/// next source; a source that is configured but fails stops the chain with its reason.
-/// No container or instance-metadata source is consulted.
+/// profile was passed explicitly), an assume-role profile, web identity (environment variables
+/// before profile keys), SSO, the credentials file's keys, `credential_process`, then the config
+/// file's keys. Only "not configured" moves on to the next source. A source that is configured but
+/// fails stops the chain with its reason. No container or instance-metadata source is consulted.
 public struct CredentialChain: Sendable {
     public var environment: AWSEnvironment
     public var shared: AWSSharedConfig
@@ -28,15 +28,12 @@ public struct CredentialChain: Sendable {
         self.runtime = runtime
     }
 
-    /// The first configured source's credentials; throws when none is configured or one fails.
+    /// Returns the first configured source's credentials, or throws when none is configured or one fails.
     public func resolve() throws -> AWSCredentials {
         if !profileIsExplicit, let credentials = try environmentKeys() {
             return credentials
         }
-        if let credentials = try profileCredentials(profile, visited: []) {
-            return credentials
-        }
-        if !profileIsExplicit, let credentials = try webIdentity(profile: nil) {
+        if let credentials = try profileCredentials(profile, visited: [], environmentWebIdentity: true) {
             return credentials
         }
         throw AWSSetupError(.noCredentials,
@@ -64,11 +61,15 @@ public struct CredentialChain: Sendable {
         }
     }
 
-    /// The credentials profile `name` itself configures, or nil when it configures none.
-    func profileCredentials(_ name: String, visited: [String]) throws -> AWSCredentials? {
+    /// Returns the credentials profile `name` configures, or nil when it configures none. The
+    /// `AWS_WEB_IDENTITY_TOKEN_FILE` variables apply to the chosen profile, not to source profiles.
+    func profileCredentials(_ name: String, visited: [String], environmentWebIdentity: Bool = false) throws -> AWSCredentials? {
         if let roleARN = shared.setting("role_arn", profile: name),
            shared.setting("source_profile", profile: name) != nil || shared.setting("credential_source", profile: name) != nil {
             return try assumeRole(roleARN, profile: name, visited: visited + [name])
+        }
+        if environmentWebIdentity, let credentials = try webIdentity(profile: nil) {
+            return credentials
         }
         if let credentials = try webIdentity(profile: name) {
             return credentials

@@ -86,7 +86,7 @@ public struct ProcessRunnerError: Error, Sendable, CustomStringConvertible {
 /// Splits a command line into arguments the way a POSIX shell would, without running a shell:
 /// single and double quotes group, a backslash escapes the next character.
 public enum CommandLineSplitter {
-    /// The arguments of `line`, or nil when a quote is not closed.
+    /// Returns the arguments of `line`, or nil when a quote is not closed.
     public static func split(_ line: String) -> [String]? {
         var arguments: [String] = []
         var current = ""

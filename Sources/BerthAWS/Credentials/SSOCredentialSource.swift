@@ -9,7 +9,7 @@ struct SSOCredentialSource {
     var environment: AWSEnvironment
     var runtime: AWSRuntime
 
-    /// The role credentials, or nil when the profile has no SSO settings.
+    /// Returns the role credentials, or nil when the profile has no SSO settings.
     func credentials() throws -> AWSCredentials? {
         let sessionName = shared.setting("sso_session", profile: profile)
         let legacyURL = shared.setting("sso_start_url", profile: profile)
@@ -57,7 +57,7 @@ struct SSOCredentialSource {
         guard let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
               let role = object["roleCredentials"] as? [String: Any],
               let keyID = role["accessKeyId"] as? String, let secret = role["secretAccessKey"] as? String else {
-            throw AWSSetupError(.credentialSourceFailed, "The SSO portal's answer for profile \"\(profile)\" has no role credentials.",
+            throw AWSSetupError(.credentialSourceFailed, "The SSO portal's response for profile \"\(profile)\" has no role credentials.",
                                 fix: "Run `aws sso login --profile \(quotedProfile)` and try again.")
         }
         let expiration = (role["expiration"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue / 1000) }
@@ -65,7 +65,7 @@ struct SSOCredentialSource {
                               expiration: expiration, source: "profile \(profile) (SSO)")
     }
 
-    /// The access token in the CLI's cache file, checked for expiry.
+    /// Reads the access token from the CLI's cache file and checks its expiry.
     private func cachedToken(key: String) throws -> String {
         let name = Crypto.sha1Hex(Data(key.utf8))
         let path = environment.homeDirectory + "/.aws/sso/cache/\(name).json"
@@ -81,7 +81,7 @@ struct SSOCredentialSource {
               let expiresText = object["expiresAt"] as? String, let expiresAt = ISO8601.parse(expiresText) else {
             throw loginRequired("the cached SSO token in \(path) is incomplete")
         }
-        // NOTE: the CLI v2 also refreshes an expired token with its refresh token; Berth asks for a new login instead.
+        // NOTE: the CLI v2 also refreshes an expired token with its refresh token; Berth requests a new login instead.
         guard expiresAt > runtime.now() else {
             throw loginRequired("the cached SSO token expired at \(expiresText)")
         }

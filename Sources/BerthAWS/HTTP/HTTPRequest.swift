@@ -67,6 +67,17 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 }
 
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Method, URL without the query, header names and body size; never header values or the body,
+    /// because they carry signatures, session tokens and secret values.
+    public var description: String {
+        let names = headers.fields.map(\.name).joined(separator: ", ")
+        return "HTTPRequest(\(method) \(scheme)://\(hostHeader)\(path), headers: [\(names)], body: \(body.count) bytes)"
+    }
+
+    public var debugDescription: String { description }
+}
+
 /// One decoded query parameter.
 public struct QueryParameter: Sendable, Equatable {
     public var name: String

@@ -18,12 +18,12 @@ public struct ECSFailure: Sendable, Equatable {
     public var detail: String?
 }
 
-/// The answer of DescribeClusters: the clusters found and the names it reported as failures.
+/// The result of DescribeClusters: the clusters found and the names it reported as failures.
 public struct ClusterLookup: Sendable, Equatable {
     public var clusters: [ECSCluster]
     public var failures: [ECSFailure]
 
-    /// The active cluster named `name`; nil when it is missing or inactive.
+    /// Returns the active cluster named `name`, or nil when it is missing or inactive.
     public func activeCluster(named name: String) -> ECSCluster? {
         clusters.first { ($0.name == name || $0.arn == name) && $0.isActive }
     }

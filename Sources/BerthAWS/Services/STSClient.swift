@@ -48,7 +48,7 @@ public struct STSClient: Sendable {
     private func credentials(in root: XMLNode, operation: String, source: String) throws -> AWSCredentials {
         guard let node = root.descendant("Credentials"),
               let keyID = node.string("AccessKeyId"), let secret = node.string("SecretAccessKey") else {
-            throw AWSError(kind: .serviceFailure, code: "MalformedResponse", message: "the answer has no Credentials element",
+            throw AWSError(kind: .serviceFailure, code: "MalformedResponse", message: "the response has no Credentials element",
                            status: 200, service: "STS", operation: operation)
         }
         return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: node.string("SessionToken"),

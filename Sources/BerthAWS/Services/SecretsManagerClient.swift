@@ -14,7 +14,7 @@ public struct SecretDescription: Sendable, Equatable {
 
 /// A secret's current value, kept in memory only; `description` shows its form and size, never the value.
 public struct SecretValue: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// What the secret holds.
+    /// The form of a secret's value.
     public enum Content: Sendable, Equatable {
         case string(String)
         case binary(Data)
@@ -98,6 +98,27 @@ public struct SecretsManagerClient: Sendable {
         let object = try client.json(.secretsManager, operation: "RestoreSecret", body: ["SecretId": id])
         return SecretDescription(name: object["Name"] as? String ?? id, arn: object["ARN"] as? String ?? "",
                                  kmsKeyID: nil, deletedDate: nil, descriptionText: nil)
+    }
+
+    /// Returns whether `name` is a valid secret name: 1 to 512 characters from letters, digits and `/_+=.@-`.
+    public static func isValidName(_ name: String) -> Bool {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/_+=.@-"))
+        return (1...512).contains(name.count) && name.unicodeScalars.allSatisfy { $0.isASCII && allowed.contains($0) }
+    }
+
+    /// Returns the secret names an identifier may stand for. A plain name is itself. An ARN ends in the name
+    /// plus `-` and six random characters, but a partial ARN leaves those out, so when the last
+    /// hyphen is followed by six characters both readings are returned, the shorter first.
+    public static func nameCandidates(from identifier: String) -> [String] {
+        let parts = identifier.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false)
+        guard identifier.hasPrefix("arn:"), parts.count == 7, parts[2] == "secretsmanager", parts[5] == "secret" else {
+            return [identifier]
+        }
+        let name = String(parts[6])
+        if let hyphen = name.lastIndex(of: "-"), name.distance(from: hyphen, to: name.endIndex) == 7 {
+            return [String(name[..<hyphen]), name]
+        }
+        return [name]
     }
 
     static func description(_ object: [String: Any]) -> SecretDescription {

@@ -97,7 +97,7 @@ public struct SigV4Signer: Sendable {
         return (signed, steps)
     }
 
-    /// The derived key: HMAC chain over date, region, service and `aws4_request`.
+    /// Derives the signing key with an HMAC chain over date, region, service and `aws4_request`.
     func signingKey(day: String) -> [UInt8] {
         let dateKey = Crypto.hmacSHA256(key: Array("AWS4\(credentials.secretAccessKey)".utf8), message: Array(day.utf8))
         let regionKey = Crypto.hmacSHA256(key: dateKey, message: Array(region.utf8))
@@ -105,7 +105,7 @@ public struct SigV4Signer: Sendable {
         return Crypto.hmacSHA256(key: serviceKey, message: Array("aws4_request".utf8))
     }
 
-    /// The wire path, normalised (except for S3) and encoded again, keeping `/`.
+    /// Returns the wire path, normalised (except for S3) and encoded again, keeping `/`.
     func canonicalPath(_ path: String) -> String {
         if options.isS3 {
             return URIEncoding.encode(URIEncoding.decode(path), keepSlash: true)

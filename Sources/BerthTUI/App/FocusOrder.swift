@@ -38,7 +38,7 @@ enum FocusOrder {
         return back + others + defaults
     }
 
-    /// Whether an action can run now: enabled by the wizard, and no field in error (Back always can).
+    /// Returns whether an action can run now: enabled by the wizard, and no field in error (Back always can).
     static func isEnabled(_ action: ScreenAction, on screen: Screen) -> Bool {
         guard action.enabled else { return false }
         if action.id == backActionID {

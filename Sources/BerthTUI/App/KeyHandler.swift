@@ -108,6 +108,7 @@ public struct KeyHandler {
     private func blurIntents(state: inout ScreenUIState) -> [WizardIntent] {
         guard case .field(let id)? = state.focus else { return [] }
         state.editBuffers[id] = nil
+        state.cursors[id] = nil
         return [.commitField(id: id)]
     }
 
@@ -151,14 +152,29 @@ public struct KeyHandler {
 
     private func handleTextField(_ field: FormField, key: Key, state: inout ScreenUIState) -> [WizardIntent] {
         // A secret's buffer starts empty: the wizard's copy is never shown or edited in place.
-        var buffer = state.editBuffers[field.id] ?? (field.kind == .secret ? "" : field.value)
+        var characters = Array(state.editBuffers[field.id] ?? (field.kind == .secret ? "" : field.value))
+        var cursor = min(max(state.cursors[field.id] ?? characters.count, 0), characters.count)
 
         switch key {
         case .character(let character):
-            buffer.append(character)
+            characters.insert(character, at: cursor)
+            cursor += 1
         case .backspace:
-            guard !buffer.isEmpty else { return [] }
-            buffer.removeLast()
+            guard cursor > 0 else { return [] }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete:
+            guard cursor < characters.count else { return [] }
+            characters.remove(at: cursor)
+        case .left, .right, .home, .end:
+            switch key {
+            case .left: cursor = max(cursor - 1, 0)
+            case .right: cursor = min(cursor + 1, characters.count)
+            case .home: cursor = 0
+            default: cursor = characters.count
+            }
+            state.cursors[field.id] = cursor
+            return []
         case .enter:
             return moveFocus(by: 1, state: &state)
         case .function(1):
@@ -168,7 +184,9 @@ public struct KeyHandler {
             return handleCommon(key, state: &state)
         }
 
+        let buffer = String(characters)
         state.editBuffers[field.id] = buffer
+        state.cursors[field.id] = cursor
         return [.setField(id: field.id, value: buffer)]
     }
 

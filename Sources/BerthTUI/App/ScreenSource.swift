@@ -1,7 +1,7 @@
 import BerthWizard
 
-/// Where the full-screen renderer gets screens from and sends intents to.
-/// The wizard's `WizardController` conforms to it.
+/// The source of screens for the full-screen renderer and the receiver of its
+/// intents. The wizard's `WizardController` conforms to it.
 public protocol ScreenSource: AnyObject {
     /// A thread-safe copy of the current screen.
     var screen: Screen { get }

@@ -1,4 +1,4 @@
-/// What can hold the keyboard focus on a screen.
+/// An element of a screen that can hold the keyboard focus.
 public enum FocusTarget: Equatable, Sendable {
     case field(String)
     case action(String)
@@ -39,15 +39,25 @@ public struct ScreenUIState: Equatable, Sendable {
     public var focus: FocusTarget?
     /// Text typed into fields, by field id. A secret's text lives only here and in `setField`.
     public var editBuffers: [String: String] = [:]
+    /// Cursor positions in the edit buffers, in characters, by field id; absent means the end.
+    public var cursors: [String: Int] = [:]
     public var picker: Picker?
     public var dialog: Dialog?
     /// First body line shown when the body is taller than the screen.
     public var bodyScroll = 0
     /// First row shown in the scrollable part of the resources pane.
     public var resourcesScroll = 0
-    /// First log line shown, or nil to follow the tail.
+    /// Index of the first log entry shown, or nil to follow the tail.
     public var logTop: Int?
     public var diagnosticsScroll = 0
 
     public init() {}
+}
+
+extension ScreenUIState: CustomStringConvertible {
+    /// A summary that names the edited fields but never prints their text, which may be a secret.
+    public var description: String {
+        let edited = editBuffers.keys.sorted().joined(separator: ", ")
+        return "ScreenUIState(focus: \(String(describing: focus)), edited: [\(edited)], picker: \(picker?.fieldID ?? "none"), dialog: \(dialog.map { "\($0)" } ?? "none"))"
+    }
 }

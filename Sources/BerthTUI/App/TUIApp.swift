@@ -5,10 +5,11 @@ import Foundation
 /// sends intents back until the source is finished.
 ///
 /// Redraws are coalesced: `onChange` only sets a dirty flag and wakes the
-/// loop, and frames are drawn at most `maximumFramesPerSecond` times a
-/// second, so a fast stream of Terraform events never waits on drawing.
+/// loop, and changes are drawn at most `maximumFramesPerSecond` times a
+/// second (a key press draws at once). The thread that reports a change
+/// never draws, so a fast stream of Terraform events does not wait on the terminal.
 public final class TUIApp {
-    /// The most frames drawn in a second.
+    /// The maximum number of frames drawn per second for changes of the source.
     public static let maximumFramesPerSecond = 30
     /// How often the spinner moves while something runs.
     public static let spinnerFramesPerSecond = 8
@@ -22,8 +23,11 @@ public final class TUIApp {
     private var states: [String: ScreenUIState] = [:]
     private var layouts: [String: ScreenView.Layout] = [:]
     private var lastFrameTime = -Double.infinity
+    private var lastScreenID: String?
+    /// The screen of the last frame; building a screen can copy a whole run, so it is fetched once per frame.
+    private var lastScreen: Screen?
 
-    /// Creates the loop; `now` returns seconds on a monotonic clock (a parameter so tests never wait).
+    /// Creates the loop; `now` returns seconds on a monotonic clock and is a parameter so tests control time.
     public init(driver: TerminalDriver, source: ScreenSource, now: @escaping () -> Double = TUIApp.monotonicSeconds) {
         self.driver = driver
         self.source = source
@@ -38,7 +42,7 @@ public final class TUIApp {
     }
 
     /// Runs until the source is finished, input ends or `stop()` is called.
-    /// Draws the first frame at once, before any check has answered.
+    /// The first frame is drawn at once, before any check has returned.
     public func run() {
         source.onChange = { [weak self] in
             self?.markDirty()
@@ -70,7 +74,7 @@ public final class TUIApp {
         driver.wake()
     }
 
-    /// The local UI state of the screen with `screenID`, for tests and for restoring focus.
+    /// Returns the local UI state of the screen with `screenID`.
     public func uiState(for screenID: String) -> ScreenUIState? {
         states[screenID]
     }
@@ -127,6 +131,15 @@ public final class TUIApp {
         lock.unlock()
 
         let screen = source.screen
+
+        // Text typed on a screen the wizard has left is dropped, so a secret does not outlive its field.
+        if let previous = lastScreenID, previous != screen.id {
+            states[previous]?.editBuffers = [:]
+            states[previous]?.cursors = [:]
+        }
+        lastScreenID = screen.id
+        lastScreen = screen
+
         var state = states[screen.id] ?? ScreenUIState()
         state.focus = FocusOrder.resolvedFocus(state.focus, on: screen)
         if let picker = state.picker, !screen.fields.contains(where: { $0.id == picker.fieldID }) {
@@ -144,9 +157,9 @@ public final class TUIApp {
         lastFrameTime = now()
     }
 
-    /// Whether a spinner is on screen, so frames are drawn even without changes.
+    /// Returns whether a spinner is on screen, so frames are drawn even without changes.
     private func needsAnimation() -> Bool {
-        let screen = source.screen
+        guard let screen = lastScreen else { return false }
         if screen.busy != nil {
             return true
         }

@@ -7,10 +7,10 @@ import Glibc
 /// The terminal is put in raw mode, not cbreak: Ctrl-C then arrives as byte
 /// 0x03 (`Key.controlC`) and no SIGINT reaches the process group, so a
 /// Terraform child never gets a signal the wizard did not decide to send.
-/// The wizard forwards exactly one interrupt on the first press and asks
-/// before a hard stop. `kill -INT` from outside is still handled by `TerminalGuard`.
+/// The wizard forwards exactly one interrupt on the first press and requests
+/// confirmation before a hard stop. `kill -INT` from outside is still handled by `TerminalGuard`.
 public final class CursesDriver: TerminalDriver, @unchecked Sendable {
-    /// Why curses could not start; the caller falls back to the plain line renderer.
+    /// The reason curses could not start; the caller then uses the plain line renderer.
     public enum StartError: Error, CustomStringConvertible, Equatable {
         /// Standard input or output is not a terminal (a pipe, a file, CI).
         case notATerminal

@@ -1,4 +1,4 @@
-/// A key press as the renderer sees it, independent of ncurses key codes.
+/// A key press as the renderer receives it, independent of ncurses key codes.
 public enum Key: Equatable, Sendable {
     case character(Character)
     case enter

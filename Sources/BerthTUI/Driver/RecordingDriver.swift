@@ -136,12 +136,12 @@ public final class RecordingDriver: TerminalDriver, @unchecked Sendable {
         frame.joined(separator: "\n")
     }
 
-    /// The role of the cell at `row`, `column` in the last refreshed frame.
+    /// Returns the role of the cell at `row`, `column` in the last refreshed frame.
     public func style(row: Int, column: Int) -> TextStyleRole {
         shown[row][column].style
     }
 
-    /// The column where `text` first starts on `row` in the last frame, counted in cells.
+    /// Returns the cell column where `text` first starts on `row` in the last frame.
     public func column(of text: String, row: Int) -> Int? {
         let line = shown[row]
         var characters: [(String, Int)] = []
@@ -158,7 +158,7 @@ public final class RecordingDriver: TerminalDriver, @unchecked Sendable {
         return nil
     }
 
-    /// The row of the first line in the last frame that contains `text`.
+    /// Returns the first row of the last frame that contains `text`.
     public func row(containing text: String) -> Int? {
         frame.firstIndex { $0.contains(text) }
     }

@@ -7,7 +7,7 @@
 public protocol TerminalDriver: AnyObject {
     /// Current size in cells.
     var size: TerminalSize { get }
-    /// What the terminal can show, decided when the driver started.
+    /// The terminal's drawing abilities, decided when the driver started.
     var capabilities: TerminalCapabilities { get }
 
     /// Writes `text` starting at `row`, `column` in `style`; characters past the right edge are dropped.

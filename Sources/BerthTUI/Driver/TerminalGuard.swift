@@ -5,13 +5,15 @@ import Glibc
 /// Puts the terminal back on every way out: SIGINT, SIGTERM and SIGHUP, a
 /// crash signal (a Swift trap is SIGILL or SIGTRAP), and `exit()`.
 ///
-/// Termination signals are not handled inside the signal handler: the
+/// Termination signals are not handled inside the signal handler. The
 /// handler writes the signal number to a pipe, and a watcher thread calls
-/// `onTermination` (where the app stops Terraform gracefully and waits),
-/// ends curses, restores the saved termios and re-raises the signal with its
-/// default action, so the exit status says which signal ended the process.
+/// `onTermination`, where the app stops Terraform gracefully and waits. The
+/// watcher then ends curses, restores the saved termios and re-raises the
+/// signal with its default action, so the wait status names the signal.
 /// A second termination signal, or a crash signal, restores the terminal
-/// with async-signal-safe calls only (`write`, `tcsetattr`) and re-raises at once.
+/// with async-signal-safe calls only (`write`, `tcsetattr`) and re-raises at
+/// once. A crash signal goes on to the handler that was installed before
+/// (the Swift runtime's backtracer, when enabled), else to the default action.
 public final class TerminalGuard: @unchecked Sendable {
     /// The manual fix to print when the terminal is left in a bad state.
     public static let manualRestoreHint = "If your terminal stays garbled or does not echo, type: stty sane; tput rmcup"
@@ -68,10 +70,9 @@ public final class TerminalGuard: @unchecked Sendable {
             }
         }
         for signalNumber in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
+            sigaction(signalNumber, nil, state.previousActions + Int(signalNumber))
             Self.setHandler(signalNumber) { number in
-                GuardState.shared.restoreAsyncSignalSafe()
-                signal(number, SIG_DFL)
-                raise(number)
+                GuardState.shared.onCrashSignal(number)
             }
         }
 
@@ -92,6 +93,7 @@ public final class TerminalGuard: @unchecked Sendable {
             endwin()
         }
         GuardState.shared.restoreAsyncSignalSafe()
+        GuardState.shared.cursesActive.pointee = 0
     }
 
     func cursesStarted() {
@@ -124,8 +126,21 @@ public final class TerminalGuard: @unchecked Sendable {
 
         onTermination?(number)
         restore()
+        Self.reraise(number)
+    }
+
+    /// Ends the process with `number` under its default action. The signal is
+    /// sent to the process, not this thread, because threads started by
+    /// Dispatch block most signals. If every thread blocks it, `_exit` ends the process.
+    private static func reraise(_ number: Int32) -> Never {
         signal(number, SIG_DFL)
-        raise(number)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, number)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        kill(getpid(), number)
+        usleep(200_000)
+        _exit(128 + number)
     }
 
     private static func setHandler(_ signalNumber: Int32, _ handler: @convention(c) (Int32) -> Void) {
@@ -148,6 +163,8 @@ final class GuardState: @unchecked Sendable {
     let signalPipe = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     let cursesActive = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     let terminationCount = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    /// The crash handlers installed before the guard's, indexed by signal number.
+    let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     /// Show the cursor, leave the alternate screen, turn mouse reporting off, reset attributes.
     let resetSequence: UnsafeMutablePointer<UInt8>
     let resetSequenceLength: Int
@@ -158,6 +175,7 @@ final class GuardState: @unchecked Sendable {
         signalPipe.pointee = -1
         cursesActive.pointee = 0
         terminationCount.pointee = 0
+        previousActions.initialize(repeating: sigaction(), count: 65)
 
         let bytes = Array("\u{1B}[0m\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?25h\u{1B}[?1049l".utf8)
         resetSequence = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
@@ -179,11 +197,24 @@ final class GuardState: @unchecked Sendable {
         raise(number)
     }
 
-    /// Restores the terminal with async-signal-safe calls only.
-    func restoreAsyncSignalSafe() {
-        if cursesActive.pointee == 1 || hasSavedTermios.pointee == 1 {
-            _ = write(1, resetSequence, resetSequenceLength)
+    /// Runs in a signal handler for a crash: restores the terminal, puts the
+    /// previous handler back and lets the signal reach it.
+    func onCrashSignal(_ number: Int32) {
+        restoreAsyncSignalSafe()
+        sigaction(number, previousActions + Int(number), nil)
+
+        // A fault (SIGILL, SIGSEGV, SIGBUS, SIGFPE) happens again when the handler
+        // returns. SIGTRAP and SIGABRT do not, so they are raised again; the
+        // signal stays blocked until this handler returns.
+        if number == SIGTRAP || number == SIGABRT {
+            raise(number)
         }
+    }
+
+    /// Restores the terminal with async-signal-safe calls only, when curses is running.
+    func restoreAsyncSignalSafe() {
+        guard cursesActive.pointee == 1 else { return }
+        _ = write(1, resetSequence, resetSequenceLength)
         restoreTermiosOnly()
     }
 

@@ -4,7 +4,7 @@ import Glibc
 /// Display widths in terminal columns, measured with the C library's `wcwidth`.
 ///
 /// Widths are measured under a UTF-8 `LC_CTYPE` of this thread's own
-/// (`C.UTF-8`, else `en_US.UTF-8`) so the answer does not depend on the
+/// (`C.UTF-8`, else `en_US.UTF-8`) so the result does not depend on the
 /// process locale, which is "C" in tests and under `LANG=C`.
 public enum DisplayWidth {
     /// Returns the columns `text` takes; unprintable characters count as 0.
@@ -35,7 +35,7 @@ public enum DisplayWidth {
             }
         }
 
-        // U+FE0F asks for the emoji presentation, which terminals draw two columns wide.
+        // U+FE0F selects the emoji presentation, which terminals draw two columns wide.
         if width == 1 && scalars.contains(where: { $0.value == 0xFE0F }) {
             width = 2
         }
@@ -58,7 +58,7 @@ public enum DisplayWidth {
         return width
     }
 
-    /// Whether `character` can be drawn as it is (every scalar has a width of 0 or more).
+    /// Returns whether `character` can be drawn as it is (every scalar has a width of 0 or more).
     public static func isPrintable(_ character: Character) -> Bool {
         for scalar in character.unicodeScalars {
             if ofScalar(scalar) < 0 {

@@ -170,17 +170,24 @@ struct BodyBuilder {
 
         switch field.kind {
         case .text:
-            shown = cleaner.clean(buffer ?? field.value)
+            let text = buffer ?? field.value
             if focused {
-                shown += "_"
+                return editedValue(Array(text), fieldID: field.id, column: column, innerWidth: innerWidth)
             }
-            shown = TextLayout.truncateHead(shown, to: innerWidth, ellipsis: glyphs.ellipsis)
+            shown = TextLayout.truncateHead(cleaner.clean(text), to: innerWidth, ellipsis: glyphs.ellipsis)
         case .secret:
             let count = buffer.map { $0.count } ?? (field.value.isEmpty ? 0 : 8)
-            shown = String(repeating: glyphs.secretMask, count: min(count, innerWidth - 1)) + (focused ? "_" : "")
+            let mask = Array(repeating: glyphs.secretMask, count: count)
+            if focused {
+                return editedValue(mask, fieldID: field.id, column: column, innerWidth: innerWidth)
+            }
+            shown = String(mask.prefix(innerWidth))
         case .choice(let options):
             let arrow = glyphs.unicode ? "▾" : "v"
-            let current = field.value.isEmpty ? (options.isEmpty ? "" : "choose" + String(glyphs.ellipsis)) : cleaner.clean(field.value)
+            var current = cleaner.clean(field.value)
+            if current.isEmpty && !options.isEmpty {
+                current = "choose" + String(glyphs.ellipsis)
+            }
             shown = TextLayout.pad(current, to: innerWidth - 2) + " " + arrow
         case .toggle:
             return [.init(column: column, text: field.value == "true" ? "[x]" : "[ ]", style: focused ? .focused : .normal)]
@@ -189,6 +196,40 @@ struct BodyBuilder {
         return [
             .init(column: column, text: "[", style: .border),
             .init(column: column + 1, text: shown, style: focused ? .focused : .normal, fillWidth: focused ? innerWidth : 0),
+            .init(column: column + 1 + innerWidth, text: "]", style: .border),
+        ]
+    }
+
+    /// Returns the segments of a field being edited: the text in the focused
+    /// style, scrolled so the cursor is visible, and the cursor cell drawn
+    /// without it, which shows as a gap in the highlighted box.
+    private func editedValue(_ characters: [Character], fieldID: String, column: Int, innerWidth: Int) -> [BodyLine.Segment] {
+        let clean = characters.map { cleaner.clean(String($0)) }
+        let cursor = min(max(state.cursors[fieldID] ?? clean.count, 0), clean.count)
+
+        // The window starts late enough that the text before the cursor and the cursor cell fit.
+        var start = 0
+        while start < cursor && DisplayWidth.of(clean[start..<cursor].joined()) + 1 > innerWidth {
+            start += 1
+        }
+        var before = clean[start..<cursor].joined()
+        if start > 0 && start < cursor {
+            // An ellipsis in place of the first visible character shows that text is hidden on the left.
+            before = String(glyphs.ellipsis) + clean[(start + 1)..<cursor].joined()
+        }
+        let cursorText = cursor < clean.count ? clean[cursor] : " "
+        let cursorColumn = column + 1 + DisplayWidth.of(before)
+        let afterColumn = cursorColumn + DisplayWidth.of(cursorText)
+        var after = ""
+        if cursor + 1 < clean.count {
+            after = TextLayout.truncate(clean[(cursor + 1)...].joined(), to: column + 1 + innerWidth - afterColumn, ellipsis: glyphs.ellipsis)
+        }
+
+        return [
+            .init(column: column, text: "[", style: .border),
+            .init(column: column + 1, text: before, style: .focused, fillWidth: innerWidth),
+            .init(column: cursorColumn, text: cursorText, style: .normal),
+            .init(column: afterColumn, text: after, style: .focused),
             .init(column: column + 1 + innerWidth, text: "]", style: .border),
         ]
     }

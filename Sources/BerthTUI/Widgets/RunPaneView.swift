@@ -128,15 +128,20 @@ struct RunPaneView {
             return rects
         }
 
-        let weights: [(RunPane, Int)] = hasDiagnostics ? [(.resources, 4), (.diagnostics, 3), (.log, 3)] : [(.resources, 3), (.log, 2)]
-        let total = weights.reduce(0) { $0 + $1.1 }
-        var rects: [(RunPane, Rect)] = []
-        var row = area.row
-        for (index, (pane, weight)) in weights.enumerated() {
-            let height = index == weights.count - 1 ? area.bottom - row : area.height * weight / total
-            rects.append((pane, Rect(row: row, column: area.column, width: area.width, height: height)))
-            row += height
+        // The resources pane takes no more rows than it has content, and the rest goes to the others.
+        let groups = Set(snapshot.resources.map(\.state)).count
+        let resourcesShare = area.height * (hasDiagnostics ? 4 : 3) / (hasDiagnostics ? 10 : 5)
+        let resourcesHeight = max(min(resourcesShare, snapshot.resources.count + groups + 2), 3)
+        var rects: [(RunPane, Rect)] = [(.resources, Rect(row: area.row, column: area.column, width: area.width, height: resourcesHeight))]
+
+        var row = area.row + resourcesHeight
+        let remaining = area.bottom - row
+        if hasDiagnostics {
+            let diagnosticsHeight = remaining * 3 / 5
+            rects.append((.diagnostics, Rect(row: row, column: area.column, width: area.width, height: diagnosticsHeight)))
+            row += diagnosticsHeight
         }
+        rects.append((.log, Rect(row: row, column: area.column, width: area.width, height: area.bottom - row)))
         return rects
     }
 
@@ -226,20 +231,34 @@ struct RunPaneView {
 
     // MARK: Log
 
+    /// Draws the log. Scrolling counts log entries, not wrapped rows, and only
+    /// the entries on screen are wrapped, so a long log costs nothing per frame.
     private func drawLog(on canvas: Canvas, in rect: Rect) -> (visible: Int, total: Int, title: String) {
+        let entries = snapshot.log
+        let maxTop = max(entries.count - rect.height, 0)
+        let following = state.logTop == nil || state.logTop! >= maxTop
         var lines: [String] = []
-        for entry in snapshot.log {
-            lines += TextLayout.wrap(entry, width: rect.width, cleaner: canvas.cleaner)
+
+        if following {
+            var index = entries.count - 1
+            while index >= 0 && lines.count < rect.height {
+                lines = TextLayout.wrap(entries[index], width: rect.width, cleaner: canvas.cleaner) + lines
+                index -= 1
+            }
+            lines = Array(lines.suffix(rect.height))
+        } else {
+            var index = max(state.logTop ?? 0, 0)
+            while index < entries.count && lines.count < rect.height {
+                lines += TextLayout.wrap(entries[index], width: rect.width, cleaner: canvas.cleaner)
+                index += 1
+            }
+            lines = Array(lines.prefix(rect.height))
         }
 
-        let maxTop = max(lines.count - rect.height, 0)
-        let top = min(state.logTop ?? maxTop, maxTop)
-        for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
+        for (offset, line) in lines.enumerated() {
             canvas.text(line, row: rect.row + offset, column: rect.column, style: .normal)
         }
-
-        let following = state.logTop == nil || top >= maxTop
-        return (rect.height, lines.count, following ? "Log" : "Log (scrolled, End follows)")
+        return (rect.height, entries.count, following ? "Log" : "Log (scrolled, End follows)")
     }
 
     // MARK: Diagnostics

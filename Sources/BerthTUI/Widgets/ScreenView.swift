@@ -11,7 +11,7 @@ public struct ScreenView {
     /// stacked form, and 12 rows fit the header, 7 body rows, buttons and help.
     public static let minimumSize = TerminalSize(columns: 40, rows: 12)
 
-    /// What the key handler needs from the last frame to page and scroll.
+    /// Sizes from the last frame that the key handler uses to page and scroll.
     public struct Layout: Equatable {
         public var bodyRows = 0
         public var bodyLineCount = 0
@@ -19,6 +19,12 @@ public struct ScreenView {
         public var bodyScroll = 0
         var run = RunPaneView.Layout()
         public var tooSmall = false
+
+        public init() {}
+
+        init(tooSmall: Bool) {
+            self.tooSmall = tooSmall
+        }
     }
 
     public let screen: Screen

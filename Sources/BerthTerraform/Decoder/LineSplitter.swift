@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Splits a byte stream into lines, in time linear in the input. A line longer than
@@ -19,13 +24,25 @@ public struct LineSplitter {
 
     /// Adds `bytes` and hands each line it completes, without its `\n` or `\r\n`, to `emit`.
     public mutating func append(_ bytes: Data, emit: (Piece) -> Void) {
-        var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: 0x0A) {
-            take(bytes[start..<newline])
+        let newlines: [Int] = bytes.withUnsafeBytes { buffer in
+            var offsets: [Int] = []
+            var index = 0
+            while index < buffer.count {
+                guard let found = memchr(buffer.baseAddress! + index, 0x0A, buffer.count - index) else { break }
+                let offset = buffer.baseAddress!.distance(to: UnsafeRawPointer(found))
+                offsets.append(offset)
+                index = offset + 1
+            }
+            return offsets
+        }
+
+        var start = 0
+        for newline in newlines {
+            take(bytes, from: start, to: newline)
             finishLine(emit)
             start = newline + 1
         }
-        take(bytes[start...])
+        take(bytes, from: start, to: bytes.count)
     }
 
     /// Hands the last line to `emit` when the stream ended without a newline.
@@ -35,14 +52,16 @@ public struct LineSplitter {
         }
     }
 
-    private mutating func take(_ part: Data) {
-        guard !part.isEmpty else { return }
-        if pendingOverflow > 0 || pending.count + part.count > maxLineBytes {
-            pendingOverflow += pending.count + part.count
+    private mutating func take(_ bytes: Data, from start: Int, to end: Int) {
+        let count = end - start
+        guard count > 0 else { return }
+        if pendingOverflow > 0 || pending.count + count > maxLineBytes {
+            pendingOverflow += pending.count + count
             pending.removeAll(keepingCapacity: false)
             return
         }
-        pending.append(part)
+        let base = bytes.startIndex
+        pending.append(bytes[(base + start)..<(base + end)])
     }
 
     private mutating func finishLine(_ emit: (Piece) -> Void) {

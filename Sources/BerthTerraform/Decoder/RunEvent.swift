@@ -69,7 +69,7 @@ public struct Diagnostic: Equatable, Sendable {
     public var isError: Bool { severity == "error" }
 }
 
-/// Where a diagnostic points in the configuration.
+/// The file and position a diagnostic points at in the configuration.
 public struct SourceRange: Equatable, Sendable {
     public var filename: String
     public var line: Int

@@ -3,7 +3,7 @@ import Foundation
 /// Turns lines of `terraform … -json` output into `RunEvent`s. It never stops on a bad line:
 /// non-JSON text becomes a cleaned log line, and unknown message types keep their `@message`.
 public struct RunEventDecoder: Sendable {
-    /// The longest text kept from one message field, in UTF-8 bytes.
+    /// The maximum text kept from one message field, in UTF-8 bytes.
     public var maxTextBytes: Int
 
     public init(maxTextBytes: Int = 16 << 10) {
@@ -25,7 +25,7 @@ public struct RunEventDecoder: Sendable {
         decode(Data(line.utf8))
     }
 
-    /// The event for a line that was too long to keep.
+    /// Returns the event for a line that was too long to keep.
     public func overlongLine(byteCount: Int) -> RunEvent {
         .log(LogLine(message: "(a line of \(byteCount) bytes was skipped because it is too long to show)", level: "warn", source: .text))
     }
@@ -179,7 +179,7 @@ public struct RunEventDecoder: Sendable {
         (value as? NSNumber)?.intValue ?? 0
     }
 
-    /// Cuts `text` to `maxTextBytes` on a character boundary and says how much was left out.
+    /// Cuts `text` to `maxTextBytes` on a character boundary and notes how many bytes were left out.
     func cap(_ text: String) -> String {
         let length = text.utf8.count
         guard length > maxTextBytes else { return text }

@@ -37,6 +37,20 @@ public enum TerminalText {
         return String(text)
     }
 
+    /// Returns whether `text` contains `needle`, comparing UTF-8 bytes, because Foundation's
+    /// `contains` bridges to NSString on Linux and is too slow for every line of a long stream.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let target = Array(needle.utf8)
+        guard let first = target.first else { return true }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: target) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
     private static func skipEscape(_ iterator: inout String.UnicodeScalarView.Iterator) {
         guard let kind = iterator.next() else { return }
         switch kind {

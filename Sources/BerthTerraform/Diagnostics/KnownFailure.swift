@@ -13,7 +13,7 @@ public enum KnownFailure: Equatable, Sendable {
     /// A required variable has no value (`-input=false` makes this an error, not a prompt).
     case missingVariable(name: String?)
 
-    /// The first recognised failure among error diagnostics.
+    /// Returns the first recognised failure among error diagnostics.
     public static func recognize(_ diagnostics: [Diagnostic]) -> KnownFailure? {
         for diagnostic in diagnostics where diagnostic.isError {
             if let failure = recognize(diagnostic) { return failure }
@@ -21,7 +21,12 @@ public enum KnownFailure: Equatable, Sendable {
         return nil
     }
 
-    /// The failure this diagnostic shows, if Berth knows it.
+    /// Returns the first recognised failure among the error diagnostics of a snapshot.
+    public static func recognize(_ views: [DiagnosticView]) -> KnownFailure? {
+        recognize(views.map { Diagnostic(severity: $0.severity, summary: $0.summary, detail: $0.detail, address: $0.address) })
+    }
+
+    /// Returns the failure this diagnostic shows, if Berth recognises it.
     public static func recognize(_ diagnostic: Diagnostic) -> KnownFailure? {
         let text = diagnostic.summary + "\n" + diagnostic.detail
         let lower = text.lowercased()
@@ -50,7 +55,7 @@ public enum KnownFailure: Equatable, Sendable {
         return nil
     }
 
-    /// What went wrong, in one sentence.
+    /// The cause, in one sentence.
     public var explanation: String {
         switch self {
         case let .stateLocked(lock):
@@ -68,7 +73,7 @@ public enum KnownFailure: Equatable, Sendable {
         }
     }
 
-    /// What to do next, with the exact command where there is one.
+    /// The next step, with the exact command where there is one.
     public var fix: String {
         switch self {
         case let .stateLocked(lock):

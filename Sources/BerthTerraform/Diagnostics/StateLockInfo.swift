@@ -46,7 +46,7 @@ public struct StateLockInfo: Equatable, Sendable {
         ["force-unlock", "-force", id]
     }
 
-    /// The lock's age at `now`, when `created` can be read.
+    /// Returns the lock's age at `now`, when `created` can be read.
     public func age(at now: Date) -> TimeInterval? {
         guard let created else { return nil }
         let formatter = DateFormatter()

@@ -1,4 +1,4 @@
-/// Why no usable Terraform or OpenTofu was found.
+/// The reasons no usable Terraform or OpenTofu was found.
 public enum EngineError: Error, Equatable, CustomStringConvertible {
     /// Neither `terraform` nor `tofu` is on `PATH`, or the explicit path is not executable.
     case notFound(searched: String)

@@ -1,5 +1,5 @@
 extension RunModel {
-    /// The header note for a finished run: what happened to state, and whether re-running is
+    /// Returns the header note for a finished run: what happened to state, and whether re-running is
     /// safe.
     static func finalNotice(result: RunResult?, resources: [ResourceProgress], summary: ChangeCounts?, drift: [String]) -> String? {
         let finished = resources.filter { $0.state == .complete }.count

@@ -6,6 +6,10 @@ public final class RunModel: @unchecked Sendable {
     private let lock = NSLock()
     private let clock: () -> Date
     private let maxLogLines: Int
+    private let maxDiagnostics: Int
+    private var omittedDiagnostics = 0
+    private var errorCount = 0
+    private var sawInterruptMessage = false
     private let startedAt: Date
     private var endedAt: Date?
 
@@ -23,11 +27,14 @@ public final class RunModel: @unchecked Sendable {
     private var exitCode: Int32?
     private var stopRequested = false
 
-    /// A model for a run that begins in `phase`. `clock` times resources and the run.
-    public init(phase: RunSnapshot.Phase = .planning, clock: @escaping () -> Date = Date.init, maxLogLines: Int = 500) {
+    /// Creates a model for a run that begins in `phase`. `clock` times resources and the run. The
+    /// log keeps its last `maxLogLines` lines and the model its first `maxDiagnostics`
+    /// diagnostics, so a long stream takes bounded memory beyond one row per resource.
+    public init(phase: RunSnapshot.Phase = .planning, clock: @escaping () -> Date = Date.init, maxLogLines: Int = 500, maxDiagnostics: Int = 200) {
         self.phase = phase
         self.clock = clock
         self.maxLogLines = maxLogLines
+        self.maxDiagnostics = maxDiagnostics
         self.startedAt = clock()
     }
 
@@ -41,6 +48,9 @@ public final class RunModel: @unchecked Sendable {
         case let .version(name, version, _):
             engine = "\(name) \(version)"
         case let .log(line):
+            if TerminalText.containsBytes(line.message, "Interrupt received") {
+                sawInterruptMessage = true
+            }
             for text in line.message.split(separator: "\n") where !text.allSatisfy(\.isWhitespace) {
                 appendLog(String(text))
             }
@@ -80,14 +90,19 @@ public final class RunModel: @unchecked Sendable {
         case let .provisionProgress(hook):
             if let output = hook.output {
                 let text = SecretMask.mask(output)
-                row(hook.address, action: "").detail = text
+                let resource = row(hook.address, action: "")
+                resource.detail = text
+                resource.appendOutput(text)
                 appendLog("\(hook.address) (\(hook.provisioner)): \(text)")
             }
         case .provisionComplete:
             break
         case let .provisionErrored(hook):
             row(hook.address, action: "").detail = "\(hook.provisioner) failed"
-        case .refreshStart, .refreshComplete:
+        case let .refreshStart(hook):
+            // A redeploy can spend minutes refreshing, so each resource shows in the log.
+            appendLog("\(hook.address): Refreshing state..." + (hook.idValue.map { " [id=\($0)]" } ?? ""))
+        case .refreshComplete:
             break
         case let .initOutput(_, message):
             phase = .initializing
@@ -116,7 +131,6 @@ public final class RunModel: @unchecked Sendable {
         exitCode = code
 
         let succeededCode = code == 0 || (detailedExitCode && code == 2)
-        let errorCount = diagnostics.filter { $0.severity == "error" }.count
         if !succeededCode && errorCount == 0 {
             diagnostics.append(DiagnosticView(
                 severity: "error",
@@ -142,7 +156,31 @@ public final class RunModel: @unchecked Sendable {
         notice = RunModel.finalNotice(result: result, resources: order.compactMap { resources[$0] }, summary: summary, drift: drift)
     }
 
-    /// A copy of the model for drawing.
+    /// Sets the final result of a replayed stream, which has no exit code: failed when it
+    /// contains an error diagnostic, interrupted when Terraform also reported an interrupt.
+    public func finishReplay() {
+        lock.lock()
+        let failed = errorCount > 0
+        if failed && sawInterruptMessage {
+            stopRequested = true
+        }
+        lock.unlock()
+
+        finish(exitCode: failed ? 1 : 0)
+
+        lock.lock()
+        exitCode = nil
+        lock.unlock()
+    }
+
+    /// Returns the last provisioner output lines of one resource, oldest first, at most 50.
+    public func provisionerOutput(for address: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array((resources[address]?.output ?? []).suffix(ResourceProgress.maxOutputLines))
+    }
+
+    /// Returns a copy of the model for drawing.
     public func snapshot() -> RunSnapshot {
         lock.lock()
         defer { lock.unlock() }
@@ -162,6 +200,7 @@ public final class RunModel: @unchecked Sendable {
         snapshot.drift = drift
         snapshot.result = result
         snapshot.exitCode = exitCode
+        snapshot.omittedDiagnostics = omittedDiagnostics
         return snapshot
     }
 
@@ -186,6 +225,15 @@ public final class RunModel: @unchecked Sendable {
     }
 
     private func addDiagnostic(_ diagnostic: Diagnostic) {
+        if diagnostic.isError {
+            errorCount += 1
+        }
+        linkToResource(diagnostic)
+        guard diagnostics.count < maxDiagnostics else {
+            omittedDiagnostics += 1
+            return
+        }
+
         let location = diagnostic.range.map { "\($0.filename):\($0.line)" }
         diagnostics.append(DiagnosticView(
             severity: diagnostic.severity,
@@ -195,15 +243,16 @@ public final class RunModel: @unchecked Sendable {
             location: location,
             snippet: SnippetRenderer.lines(for: diagnostic).map(SecretMask.mask)
         ))
+    }
 
+    private func linkToResource(_ diagnostic: Diagnostic) {
         // An error about a resource that was still running means that resource failed,
-        // even when no apply_errored came first (a plan-time error, say).
+        // even when no apply_errored came first (a plan-time error, say). Its summary
+        // replaces the last provisioner line as the row's detail.
         if diagnostic.isError, let address = diagnostic.address, let resource = resources[address], resource.state != .complete {
             resource.state = .errored
             resource.endedAt = resource.endedAt ?? clock()
-            if resource.detail.isEmpty || resource.detail.hasPrefix("running ") {
-                resource.detail = SecretMask.mask(diagnostic.summary)
-            }
+            resource.detail = SecretMask.mask(diagnostic.summary)
         }
     }
 

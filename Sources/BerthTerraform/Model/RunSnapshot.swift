@@ -24,10 +24,12 @@ public struct RunSnapshot: Equatable, Sendable {
     public var notice: String?
     /// Addresses of resources changed outside Terraform (`resource_drift`).
     public var drift: [String] = []
-    /// How the run ended; nil while it runs.
+    /// The run's outcome, or nil while it runs.
     public var result: RunResult?
-    /// The engine's exit code once it exited.
+    /// The engine's exit code once it exited; nil for a replayed stream.
     public var exitCode: Int32?
+    /// Diagnostics past the model's limit, counted but not kept.
+    public var omittedDiagnostics: Int = 0
 
     public init(
         phase: Phase,
@@ -60,7 +62,7 @@ public struct RunSnapshot: Equatable, Sendable {
     }
 }
 
-/// How a finished run ended, judged from the exit code and the error diagnostics.
+/// The outcome of a finished run, judged from the exit code and the error diagnostics.
 public enum RunResult: String, Equatable, Sendable, Codable {
     case succeeded
     case failed

@@ -5,9 +5,9 @@ import Foundation
 public enum SecretMask {
     private static let pattern = try? NSRegularExpression(pattern: "(gh[pousr]_|github_pat_)[A-Za-z0-9_]{10,}")
 
-    /// `text` with each token replaced by its prefix and `…(masked)`.
+    /// Returns `text` with each token replaced by its prefix and `…(masked)`.
     public static func mask(_ text: String) -> String {
-        guard text.contains("gh"), let pattern else { return text }
+        guard TerminalText.containsBytes(text, "gh"), let pattern else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "$1…(masked)")
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a saved plan will do, read from `terraform show -json PLANFILE`, for the review
+/// The changes a saved plan will make, read from `terraform show -json PLANFILE`, for the review
 /// screen before apply.
 public struct PlanReview: Equatable, Sendable {
     /// One resource change: its address and, for replacements and updates, why.
@@ -70,7 +70,7 @@ public struct PlanReview: Equatable, Sendable {
 
         let outputs = object["output_changes"] as? [String: Any] ?? [:]
         review.outputChanges = outputs.keys.sorted().filter { name in
-            let actions = ((outputs[name] as? [String: Any])?["change"] as? [String: Any])?["actions"] as? [String] ?? []
+            let actions = (outputs[name] as? [String: Any])?["actions"] as? [String] ?? []
             return actions != ["no-op"] && !actions.isEmpty
         }
         return review

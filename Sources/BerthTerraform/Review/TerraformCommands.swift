@@ -57,7 +57,7 @@ public struct TerraformCommands: Sendable {
         try TerraformRunner(engine: engine).capture(lock.forceUnlockArguments, in: folder, environment: environment)
     }
 
-    /// The run record path for a phase: `.berth/runs/<UTC time>-<phase>.jsonl` in `folder`.
+    /// Returns the run record path for a phase: `.berth/runs/<UTC time>-<phase>.jsonl` in `folder`.
     public static func recordURL(folder: URL, phase: String, at date: Date) -> URL {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -75,7 +75,7 @@ final class ChildProcess {
         var child: pid_t = 0
         var status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         // ETXTBSY: a process forked elsewhere while the executable was being written still
-        // holds it open for writing; that copy of the descriptor goes away at its exec.
+        // keeps it open for writing, and that copy of the descriptor goes away at its exec.
         var retries = 0
         while status == ETXTBSY && retries < 20 {
             retries += 1
@@ -143,8 +143,8 @@ final class ChildProcess {
 
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
-    /// POSIX has no working-directory action; glibc 2.29+ and macOS 10.15+ export this one,
-    /// which the Swift C module does not declare, so it is looked up by name.
+    /// POSIX has no working-directory action, but glibc 2.29+ and macOS 10.15+ export this
+    /// one. The Swift C module does not declare it, so it is looked up by name.
     private static let addChdir: AddChdir? = {
         #if os(Linux)
         let defaultHandle: UnsafeMutableRawPointer? = nil
@@ -157,8 +157,8 @@ final class ChildProcess {
 
     private static func makePipe() throws -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]
-        // NOTE: another thread's spawn between pipe() and fcntl() can inherit these ends; the
-        // readers stop at the child's exit plus a grace period, so that cannot hang a run.
+        // NOTE: another thread's spawn between pipe() and fcntl() can inherit these ends.
+        // The readers stop at the child's exit plus a grace period, so that cannot hang a run.
         let status = pipe(&fds)
         if status == 0 {
             _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)

@@ -9,6 +9,9 @@ public enum EngineArguments {
         "providers", "refresh", "show", "state", "taint", "untaint", "validate", "workspace",
     ]
 
+    /// Commands whose flags follow a second word, as in `state list -no-color`.
+    static let nestedSubcommands: Set<String> = ["providers", "state", "workspace"]
+
     /// Inserts `-input=false` and `-no-color` right after the subcommand where it accepts them
     /// and the caller did not pass them already. Global options such as `-chdir=DIR` may come
     /// before the subcommand.
@@ -23,12 +26,16 @@ public enum EngineArguments {
             added.append("-no-color")
         }
 
+        var position = index + 1
+        if nestedSubcommands.contains(subcommand), position < arguments.count, !arguments[position].hasPrefix("-") {
+            position += 1
+        }
         var result = arguments
-        result.insert(contentsOf: added, at: index + 1)
+        result.insert(contentsOf: added, at: position)
         return result
     }
 
-    /// The child's environment: `base` unchanged (`AWS_PROFILE`, `AWS_REGION`, `TF_CLI_ARGS*`,
+    /// Returns the child's environment: `base` unchanged (`AWS_PROFILE`, `AWS_REGION`, `TF_CLI_ARGS*`,
     /// `TF_DATA_DIR`, `TF_PLUGIN_CACHE_DIR` pass through), plus `TF_IN_AUTOMATION=1` and
     /// `TF_INPUT=0` so that no command prompts.
     public static func environment(_ base: [String: String]) -> [String: String] {

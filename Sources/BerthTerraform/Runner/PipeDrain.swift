@@ -7,8 +7,8 @@ import Foundation
 
 /// Reading a child's pipe to its end without ever blocking on it for long.
 enum PipeDrain {
-    /// How long a pipe is still read after the child exits, for output a grandchild that
-    /// inherited the pipe may still write; a detached grandchild cannot hold a run open longer.
+    /// Seconds a pipe is still read after the child exits, for output that a grandchild which
+    /// inherited the pipe may still write. A detached grandchild cannot hold a run open longer.
     static let afterExitGrace: TimeInterval = 2
 
     /// Reads `fd` until end of file, or until `exitedAt()` returns a time more than

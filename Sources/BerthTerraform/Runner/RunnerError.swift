@@ -1,4 +1,4 @@
-/// Why a Terraform run could not start or be read.
+/// The reasons a Terraform run could not start or be read.
 public enum RunnerError: Error, Equatable, CustomStringConvertible {
     case spawnFailed(executable: String, reason: String)
     case alreadyRunning

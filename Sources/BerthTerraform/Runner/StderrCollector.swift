@@ -18,7 +18,7 @@ final class StderrCollector: @unchecked Sendable {
         dropped += max(0, chunk.count - room)
     }
 
-    /// An error diagnostic made from the text when `exitCode` is not 0; warning log lines
+    /// Returns an error diagnostic made from the text when `exitCode` is not 0; warning log lines
     /// otherwise (such as the CLI configuration warning).
     func events(exitCode: Int32, decoder: RunEventDecoder) -> [RunEvent] {
         lock.lock()
@@ -40,8 +40,8 @@ final class StderrCollector: @unchecked Sendable {
         return [.diagnostic(diagnostic)]
     }
 
-    /// The first `Error: …` line is the summary and the lines after it the detail; without
-    /// one, the whole text is the detail.
+    /// Builds a diagnostic whose summary is the first `Error: …` line and whose detail is the
+    /// lines after it. Without such a line, the whole text is the detail.
     static func diagnostic(from lines: [String], exitCode: Int32) -> Diagnostic {
         if let index = lines.firstIndex(where: { $0.hasPrefix("Error: ") }) {
             let summary = String(lines[index].dropFirst("Error: ".count))

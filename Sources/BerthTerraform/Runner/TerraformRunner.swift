@@ -21,20 +21,22 @@ public final class TerraformRunner: @unchecked Sendable {
     public let hardStopGrace: TimeInterval
 
     private let decoder: RunEventDecoder
+    private let registry: RunnerRegistry
     private let lock = NSLock()
     private var child: ChildProcess?
     private var interruptSent = false
 
-    /// A runner for `engine`.
-    public convenience init(engine: Engine, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10) {
-        self.init(executable: engine.path, decoder: decoder, hardStopGrace: hardStopGrace)
+    /// Creates a runner for `engine`.
+    public convenience init(engine: Engine, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10, registry: RunnerRegistry = .shared) {
+        self.init(executable: engine.path, decoder: decoder, hardStopGrace: hardStopGrace, registry: registry)
     }
 
-    /// A runner for the engine at `executable`.
-    public init(executable: String, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10) {
+    /// Creates a runner for the engine at `executable`.
+    public init(executable: String, decoder: RunEventDecoder = RunEventDecoder(), hardStopGrace: TimeInterval = 10, registry: RunnerRegistry = .shared) {
         self.executable = executable
         self.decoder = decoder
         self.hardStopGrace = hardStopGrace
+        self.registry = registry
     }
 
     deinit {
@@ -98,7 +100,7 @@ public final class TerraformRunner: @unchecked Sendable {
         return code
     }
 
-    /// Sends one SIGINT to the engine's process group, which asks Terraform to stop safely:
+    /// Sends one SIGINT to the engine's process group, which requests that Terraform stop safely:
     /// in-flight resources finish and state is saved. Later calls during the same run send
     /// nothing and return false, because a second SIGINT makes Terraform exit at once.
     @discardableResult
@@ -151,6 +153,7 @@ public final class TerraformRunner: @unchecked Sendable {
         )
         child = process
         interruptSent = false
+        registry.add(self)
         return process
     }
 
@@ -163,5 +166,6 @@ public final class TerraformRunner: @unchecked Sendable {
         lock.lock()
         child = nil
         lock.unlock()
+        registry.remove(self)
     }
 }
