@@ -157,6 +157,9 @@ extension WizardController {
                     return "Apply was stopped. Terraform saved the state of every resource it finished; plan and apply again to continue."
                 }
                 var message = "terraform apply failed (exit status \(result.exitCode)). The state of finished resources was saved, so running apply again is safe."
+                if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ExpiredToken") || $0.summary.contains("ExpiredToken") }) {
+                    message += " The AWS credentials expired during the apply: refresh them, then plan and apply again."
+                }
                 if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ConfigurationException") || $0.summary.contains("CodeStar") }) {
                     message += " A new CodeStar Notifications role can take up to 15 minutes to work: wait, then plan and apply again."
                 }
