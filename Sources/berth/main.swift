@@ -85,10 +85,24 @@ if useCurses {
     }
 }
 
-let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
 signal(SIGINT, SIG_IGN)
+let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
 interrupts.setEventHandler { controller.handle(.interrupt) }
 interrupts.resume()
+
+// SIGTERM and SIGHUP end Berth, but first let a running Terraform stop safely.
+var terminationSources: [DispatchSourceSignal] = []
+for signalNumber in [SIGTERM, SIGHUP] {
+    signal(signalNumber, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+    source.setEventHandler {
+        complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
+        controller.stopRunForExit()
+        exit(1)
+    }
+    source.resume()
+    terminationSources.append(source)
+}
 
 let renderer = PlainRenderer(source: controller, input: ProcessPlainInput { complain($0) }, output: { line in
     print(line)

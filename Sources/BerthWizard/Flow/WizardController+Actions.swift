@@ -39,7 +39,7 @@ extension WizardController {
             let result = CodeStarRoleCheck.create(using: services, context: context)
             self?.mutate { wizard in
                 wizard.busy = nil
-                wizard.results["codestar.role"] = result
+                wizard.record(result, for: "codestar.role")
                 wizard.notice = result.status == .pass ? ("Created and verified the service-linked role.", .success) : nil
                 wizard.saveSession()
             }
@@ -77,7 +77,7 @@ extension WizardController {
             self?.mutate { wizard in
                 wizard.tokenDraft = ""
                 wizard.busy = nil
-                wizard.results["secret.github-token"] = result
+                wizard.record(result, for: "secret.github-token")
                 if let failure {
                     wizard.notice = (failure, .error)
                 } else {
@@ -226,7 +226,7 @@ extension WizardController {
     /// spends minutes retrying; returns the message to show, or nil when they work.
     func credentialProblem() -> String? {
         let identity = IdentityCheck().run(makeContext())
-        mutate { $0.results["identity"] = identity }
+        mutate { $0.record(identity, for: "identity") }
         guard identity.status == .pass else {
             return "The credentials no longer work: \(identity.evidence) \(identity.fix ?? "")"
         }
