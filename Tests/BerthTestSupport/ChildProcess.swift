@@ -96,7 +96,7 @@ public enum ChildProcess {
     /// Clears the signal mask, then executes the command in its arguments.
     ///
     /// `Process` passes on the signal mask of the thread that starts it, and the threads of
-    /// the test runner block SIGINT and SIGTERM, so without this a child never sees them
+    /// the test runner block SIGINT and SIGTERM, so without this a child never receives them
     /// (Go programs such as Terraform unblock only a few signals themselves).
     static let clearSignalMask = """
         use POSIX (); POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new) or die "sigprocmask: $!";

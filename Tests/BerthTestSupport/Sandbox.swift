@@ -19,11 +19,11 @@ public enum Sandbox {
         let files = FileManager.default
         try files.createDirectory(at: folder, withIntermediateDirectories: true)
         let names = try files.contentsOfDirectory(atPath: source.path)
-        let wanted = names.filter { $0.hasSuffix(".tf") || $0 == "terraform.tfvars.example" }
-        guard wanted.contains("variables.tf"), wanted.contains("main.tf") else {
+        let blueprintFiles = names.filter { $0.hasSuffix(".tf") || $0 == "terraform.tfvars.example" }
+        guard blueprintFiles.contains("variables.tf"), blueprintFiles.contains("main.tf") else {
             throw RigError("the sandbox at \(source.path) lacks variables.tf or main.tf; check out the repository again")
         }
-        for name in wanted {
+        for name in blueprintFiles {
             try files.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         return folder

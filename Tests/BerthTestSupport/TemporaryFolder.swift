@@ -16,7 +16,7 @@ public final class TemporaryFolder: @unchecked Sendable {
         remove()
     }
 
-    /// The path of `name` inside this folder.
+    /// Returns the path of `name` inside this folder.
     public func file(_ name: String) -> URL {
         url.appendingPathComponent(name)
     }

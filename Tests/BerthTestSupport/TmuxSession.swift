@@ -19,7 +19,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Starts `command` (an argument vector, run without a shell) in a `width`×`height` terminal.
     ///
-    /// The program sees only `environment` plus `PATH`, `HOME`, `LANG=C.UTF-8` and `TERM=term`
+    /// The program gets only `environment` plus `PATH`, `HOME`, `LANG=C.UTF-8` and `TERM=term`
     /// unless `environment` sets them. `directory` is its working folder. When the program exits,
     /// its last screen stays readable and `exitStatus()` returns its status.
     public init(
@@ -85,8 +85,8 @@ public final class TmuxSession: @unchecked Sendable {
     /// Returns the visible screen as text, one line per row; with `escapes` the text keeps
     /// the SGR escape sequences for colours and attributes.
     ///
-    /// After the program exited, this is its last screen: tmux (3.3) scrolls a dead pane up by
-    /// one row to write "Pane is dead" on the bottom row, so that row is dropped and the row
+    /// After the program exited, this is its last screen. tmux 3.3 scrolls a dead pane up by
+    /// one row to write "Pane is dead" on the bottom row. So that row is dropped, and the row
     /// scrolled into the history is taken back.
     public func capture(escapes: Bool = false) throws -> String {
         var arguments = ["capture-pane", "-p", "-t", Self.target]
@@ -123,7 +123,7 @@ public final class TmuxSession: @unchecked Sendable {
         throw RigError("timed out after \(timeout) s waiting for \(expectation) in tmux session \(socketName); last screen:\n\(framed(screen))")
     }
 
-    /// The program's exit status once it has exited, nil while it runs.
+    /// Returns the program's exit status once it has exited, nil while it runs.
     public func exitStatus() throws -> Int32? {
         let fields = try tmux(["display-message", "-p", "-t", Self.target, "#{pane_dead} #{pane_dead_status}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -185,7 +185,7 @@ public final class TmuxSession: @unchecked Sendable {
             inheritEnvironment: false, timeout: 20)
     }
 
-    /// The screen between two rulers, so trailing blanks and empty rows are visible in a message.
+    /// Puts the screen between two rulers, so trailing blanks and empty rows show in a message.
     private func framed(_ screen: String) -> String {
         let ruler = String(repeating: "-", count: width)
         return "\(ruler)\n\(screen)\(screen.hasSuffix("\n") ? "" : "\n")\(ruler)"

@@ -31,7 +31,7 @@ sandbox_prepare_folder() {
     fi
 }
 
-# Starts the emulator with its stdin on a pipe this shell holds open, so it stops when this
+# Starts the emulator with its stdin on a pipe this shell keeps open, so it stops when this
 # shell exits even if the EXIT trap never runs. Sets emulator_url and emulator_pid.
 sandbox_start_emulator() {
     sandbox_temporary=$(mktemp -d "${TMPDIR:-/tmp}/berth-sandbox.XXXXXX")
