@@ -1,6 +1,6 @@
 """Run the moto AWS emulator on 127.0.0.1 and a free port for Berth's tests.
 
-Prints `ready http://127.0.0.1:PORT` on stdout once it answers, then serves
+Prints `ready http://127.0.0.1:PORT` on stdout once it responds, then serves
 until stdin closes, the parent process goes away, or --max-seconds pass, so a
 test that dies never leaves it running.
 """
@@ -15,7 +15,13 @@ import logging
 import urllib.request
 
 from werkzeug.serving import make_server
+from moto.iam import models as iam_models
 from moto.server import DomainDispatcherApplication, create_backend_app
+
+# moto 5.2.5 names the CodeStar Notifications service-linked role
+# AWSServiceRoleForcodestar-notifications; AWS names it
+# AWSServiceRoleForCodeStarNotifications, and Berth looks it up by that name.
+iam_models.SERVICE_NAME_CONVERSION.setdefault("codestar-notifications", "CodeStarNotifications")
 
 
 def free_port() -> int:
