@@ -22,6 +22,14 @@ public struct RunSnapshot: Equatable, Sendable {
     public var elapsedSeconds: Double
     /// A note shown in the header, such as "stopping safely: waiting for in-flight resources".
     public var notice: String?
+    /// Addresses of resources changed outside Terraform (`resource_drift`).
+    public var drift: [String] = []
+    /// The run's outcome, or nil while it runs.
+    public var result: RunResult?
+    /// The engine's exit code once it exited; nil for a replayed stream.
+    public var exitCode: Int32?
+    /// Diagnostics past the model's limit, counted but not kept.
+    public var omittedDiagnostics: Int = 0
 
     public init(
         phase: Phase,
@@ -52,6 +60,14 @@ public struct RunSnapshot: Equatable, Sendable {
         let finished = resources.filter { $0.state == .complete || $0.state == .errored }.count
         return Double(finished) / Double(planned)
     }
+}
+
+/// The outcome of a finished run, judged from the exit code and the error diagnostics.
+public enum RunResult: String, Equatable, Sendable, Codable {
+    case succeeded
+    case failed
+    /// Stopped after Berth sent the engine its one SIGINT.
+    case interrupted
 }
 
 public struct ResourceRow: Equatable, Sendable {

@@ -1,0 +1,119 @@
+import BerthAWS
+import Foundation
+import Testing
+
+@Suite struct AWSConfigFileTests {
+    @Test func profilePrefixAndSpacesInConfig() throws {
+        let text = """
+        # ~/.aws/config
+        [dev]                      ; wrong: the CLI ignores this section
+        region = eu-west-1
+        [profile Foo Bar]
+        region = us-east-2
+        [default]
+        region = eu-central-1
+        """
+        let file = try AWSConfigFile.parse(text, path: "/home/u/.aws/config", kind: .config)
+
+        #expect(file.profiles.keys.sorted() == ["Foo Bar", "default"])
+        #expect(file.profiles["Foo Bar"]?.values["region"] == "us-east-2")
+        #expect(file.profiles["dev"] == nil)
+        #expect(file.warnings.count == 1)
+        #expect(file.warnings.first?.line == 2)
+        #expect(file.warnings.first?.message.contains("[profile dev]") == true)
+    }
+
+    @Test func credentialsFileUsesBareNames() throws {
+        let text = """
+        [Foo Bar]
+        aws_access_key_id = AKIAEXAMPLE
+        aws_secret_access_key = secret#with-hash
+        [profile odd]
+        aws_access_key_id = AKIAODD
+        """
+        let file = try AWSConfigFile.parse(text, path: "credentials", kind: .credentials)
+
+        #expect(file.profiles["Foo Bar"]?.values["aws_secret_access_key"] == "secret#with-hash")
+        #expect(file.profiles["profile odd"] != nil)
+    }
+
+    @Test func commentsAndDelimiters() throws {
+        let text = """
+        ; leading comment
+        [default]
+          # indented comment
+        region: us-west-2
+        output = json # kept
+        AWS_Access_Key_ID = AKIA
+        """
+        let file = try AWSConfigFile.parse(text, path: "config", kind: .config)
+        let values = try #require(file.profiles["default"]?.values)
+
+        #expect(values["region"] == "us-west-2")
+        #expect(values["output"] == "json # kept")
+        #expect(values["aws_access_key_id"] == "AKIA")
+    }
+
+    @Test func nestedServicesAndSSOSession() throws {
+        let text = """
+        [profile local]
+        services = emulator
+        region = us-west-2
+        s3 =
+          addressing_style = path
+        [services emulator]
+        secrets_manager =
+          endpoint_url = http://127.0.0.1:5000
+        ecs =
+            endpoint_url = http://127.0.0.1:5001
+        [sso-session corp]
+        sso_start_url = https://example.awsapps.com/start
+        sso_region = us-east-1
+        """
+        let file = try AWSConfigFile.parse(text, path: "config", kind: .config)
+
+        #expect(file.profiles["local"]?.nested["s3"]?["addressing_style"] == "path")
+        #expect(file.profiles["local"]?.values["region"] == "us-west-2")
+        #expect(file.services["emulator"]?.nested["secrets_manager"]?["endpoint_url"] == "http://127.0.0.1:5000")
+        #expect(file.services["emulator"]?.nested["ecs"]?["endpoint_url"] == "http://127.0.0.1:5001")
+        #expect(file.ssoSessions["corp"]?.values["sso_region"] == "us-east-1")
+    }
+
+    @Test func evenlyIndentedSettingsAreNotNested() throws {
+        let text = "[default]\n  region = us-west-2\n  output = json\n"
+        let file = try AWSConfigFile.parse(text, path: "config", kind: .config)
+
+        #expect(file.profiles["default"]?.values["region"] == "us-west-2")
+        #expect(file.profiles["default"]?.values["output"] == "json")
+    }
+
+    @Test func unparsableLineNamesFileAndLine() {
+        let text = "[default]\nregion = us-west-2\nthis line has no delimiter\n"
+        #expect {
+            try AWSConfigFile.parse(text, path: "/h/.aws/config", kind: .config)
+        } throws: { error in
+            let setup = error as? AWSSetupError
+            return setup?.kind == .unreadableFile && setup?.file == "/h/.aws/config" && setup?.line == 3
+        }
+    }
+
+    @Test func settingBeforeSectionIsRejected() {
+        #expect(throws: AWSSetupError.self) {
+            try AWSConfigFile.parse("region = us-west-2\n", path: "config", kind: .config)
+        }
+    }
+
+    @Test func slashInProfileNameIsRejected() throws {
+        let file = try AWSConfigFile.parse("[profile team/dev]\nregion = us-west-2\n", path: "config", kind: .config)
+
+        #expect(file.profiles.isEmpty)
+        #expect(file.warnings.first?.message.contains("contains `/`") == true)
+    }
+
+    @Test func crlfAndByteOrderMark() throws {
+        let text = "\u{FEFF}[default]\r\nregion = us-west-2\r\n"
+        let file = try AWSConfigFile.parse(text, path: "config", kind: .config)
+
+        #expect(file.profiles["default"]?.values["region"] == "us-west-2")
+    }
+}

@@ -1,0 +1,88 @@
+import BerthAWS
+import BerthTestSupport
+import Foundation
+import Testing
+
+/// Paging tokens for the list calls whose results the emulator returns in one page.
+@Suite struct PaginationTests {
+    func client(_ transport: AWSScriptedTransport) -> AWSClient {
+        let environment = AWSEnvironment(variables: ["AWS_ENDPOINT_URL": "http://127.0.0.1:1"], homeDirectory: "/nonexistent")
+        let shared = AWSSharedConfig(config: AWSConfigFile(kind: .config, path: "config"),
+                                     credentials: AWSConfigFile(kind: .credentials, path: "credentials"))
+        return AWSClient(region: "us-west-2",
+                         endpoints: EndpointResolver(region: "us-west-2", environment: environment, shared: shared, profile: nil),
+                         credentials: .fixed(AWSCredentials(accessKeyID: "AKIA", secretAccessKey: "s")),
+                         runtime: AWSRuntime(transport: transport, now: { Date(timeIntervalSince1970: 0) }, sleep: { _ in }, random: { 0 }))
+    }
+
+    func body(_ request: HTTPRequest) -> String { String(decoding: request.body, as: UTF8.self) }
+
+    @Test func describeSubnetsFollowsNextToken() throws {
+        let transport = AWSScriptedTransport { request, index in
+            let token = index < 2 ? "<nextToken>page\(index + 1)</nextToken>" : ""
+            return HTTPResponse(status: 200, body: Data("""
+            <DescribeSubnetsResponse><subnetSet><item><subnetId>subnet-\(index)</subnetId><vpcId>vpc-1</vpcId>
+            <tagSet><item><key>Name</key><value>private-\(index)</value></item></tagSet></item></subnetSet>\(token)</DescribeSubnetsResponse>
+            """.utf8))
+        }
+        let subnets = try EC2Client(client: client(transport)).describeSubnets(filters: [EC2Filter(name: "vpc-id", values: ["vpc-1"])])
+
+        #expect(subnets.map(\.id) == ["subnet-0", "subnet-1", "subnet-2"])
+        #expect(subnets.map(\.name) == ["private-0", "private-1", "private-2"])
+        #expect(!body(transport.requests[0]).contains("NextToken"))
+        #expect(body(transport.requests[1]).contains("NextToken=page1"))
+        #expect(body(transport.requests[2]).contains("NextToken=page2"))
+        #expect(body(transport.requests[0]).contains("Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1"))
+    }
+
+    @Test func listClustersFollowsNextToken() throws {
+        let transport = AWSScriptedTransport { _, index in
+            let token = index == 0 ? #","nextToken":"t1""# : ""
+            return HTTPResponse(status: 200, body: Data(#"{"clusterArns":["arn:aws:ecs:us-west-2:1:cluster/c\#(index)"]\#(token)}"#.utf8))
+        }
+        let arns = try ECSClient(client: client(transport)).listClusters()
+
+        #expect(arns == ["arn:aws:ecs:us-west-2:1:cluster/c0", "arn:aws:ecs:us-west-2:1:cluster/c1"])
+        #expect(body(transport.requests[1]).contains(#""nextToken":"t1""#))
+        #expect(transport.requests[0].headers["X-Amz-Target"] == "AmazonEC2ContainerServiceV20141113.ListClusters")
+    }
+
+    @Test func listNamespacesFollowsNextToken() throws {
+        let transport = AWSScriptedTransport { _, index in
+            let token = index == 0 ? #","NextToken":"n1""# : ""
+            return HTTPResponse(status: 200, body: Data("""
+            {"Namespaces":[{"Id":"ns-\(index)","Name":"default.core-infra.local","Type":"DNS_PRIVATE",
+            "Properties":{"DnsProperties":{"HostedZoneId":"Z\(index)"},"HttpProperties":{"HttpName":"h\(index)"}}}]\(token)}
+            """.utf8))
+        }
+        let namespaces = try ServiceDiscoveryClient(client: client(transport)).listNamespaces()
+
+        #expect(namespaces.map(\.id) == ["ns-0", "ns-1"])
+        #expect(namespaces.map(\.hostedZoneID) == ["Z0", "Z1"])
+        #expect(namespaces.first?.httpName == "h0")
+        #expect(body(transport.requests[1]).contains(#""NextToken":"n1""#))
+    }
+
+    @Test func describeClustersKeepsFailuresAndStatus() throws {
+        let transport = AWSScriptedTransport { _, _ in
+            HTTPResponse(status: 200, body: Data("""
+            {"clusters":[{"clusterName":"core-infra","clusterArn":"arn:c","status":"INACTIVE"}],
+             "failures":[{"arn":"arn:aws:ecs:us-west-2:1:cluster/core-infra-dev","reason":"MISSING"}]}
+            """.utf8))
+        }
+        let lookup = try ECSClient(client: client(transport)).describeClusters(names: ["core-infra", "core-infra-dev"])
+
+        #expect(lookup.clusters.first?.status == "INACTIVE")
+        #expect(lookup.activeCluster(named: "core-infra") == nil)
+        #expect(lookup.failures.first?.reason == "MISSING")
+    }
+
+    @Test func secretWithNeitherValueIsEmpty() throws {
+        let transport = AWSScriptedTransport { _, _ in
+            HTTPResponse(status: 200, body: Data(#"{"ARN":"arn:s","Name":"ecs-github-token","VersionId":"v"}"#.utf8))
+        }
+        let value = try SecretsManagerClient(client: client(transport)).getSecretValue(id: "ecs-github-token")
+
+        #expect(value.content == .empty)
+    }
+}

@@ -1,0 +1,5 @@
+from_env    = "tfvars"
+from_tfvars = "tfvars"
+from_json   = "tfvars"
+from_auto_a = "tfvars"
+from_auto_b = "tfvars"

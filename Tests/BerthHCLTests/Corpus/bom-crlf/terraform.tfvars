@@ -1,0 +1,4 @@
+﻿repository_owner = "<GITHUB_USER>"
+notes = <<EOT
+line1
+EOT

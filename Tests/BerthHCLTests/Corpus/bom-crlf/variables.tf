@@ -1,0 +1,7 @@
+﻿variable "repository_owner" {
+  type = string
+}
+
+variable "notes" {
+  type = string
+}

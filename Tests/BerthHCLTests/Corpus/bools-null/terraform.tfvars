@@ -1,0 +1,4 @@
+enabled     = true
+disabled    = false
+maybe       = null
+string_bool = "true"

@@ -1,0 +1,7 @@
+# hash comment
+// slash comment
+/* block
+   comment */
+a = "value" # trailing hash
+/* inline */ b = 2 // trailing slash
+# last line without newline

@@ -1,0 +1,3 @@
+variable "script" { type = string }
+variable "indented" { type = string }
+variable "count_value" { type = number }

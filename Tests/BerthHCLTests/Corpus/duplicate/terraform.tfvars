@@ -1,0 +1,3 @@
+service_name = "first"
+# later someone added it again
+service_name = "second"

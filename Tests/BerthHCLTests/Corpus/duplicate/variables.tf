@@ -1,0 +1,1 @@
+variable "service_name" { type = string }

@@ -1,0 +1,4 @@
+variable "optional" {
+  type    = string
+  default = "only default"
+}

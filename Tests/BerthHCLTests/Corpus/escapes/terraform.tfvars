@@ -1,0 +1,8 @@
+quotes           = "say \"hi\""
+backslash        = "C:\\Users\\dev\\"
+controls         = "tab\there\nnew line\rreturn"
+unicode_escapes  = "caf\u00e9 \U0001F680 \u4e2d"
+template_escapes = "$${literal} and %%{literal}"
+lone_markers     = "$ and % and $$ and %% and {x}"
+c04_text         = "team \"core\" \\ build $${env} %%{x}"
+empty            = ""

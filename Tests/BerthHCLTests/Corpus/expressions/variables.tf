@@ -1,0 +1,8 @@
+variable "names" {
+  type    = list(string)
+  default = ["a", "b"]
+}
+variable "prefix" {
+  type    = string
+  default = "svc"
+}

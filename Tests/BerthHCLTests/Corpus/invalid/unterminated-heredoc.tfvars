@@ -1,0 +1,2 @@
+notes = <<EOT
+never closed

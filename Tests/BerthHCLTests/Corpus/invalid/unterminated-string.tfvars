@@ -1,0 +1,1 @@
+aws_region = "us-west-2

@@ -1,0 +1,2 @@
+task_cpu    = 256
+task_memory = "512"

@@ -1,0 +1,3 @@
+# nothing set yet
+
+// repository_owner = "me"

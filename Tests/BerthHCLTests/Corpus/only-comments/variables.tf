@@ -1,0 +1,4 @@
+variable "repository_owner" {
+  type    = string
+  default = "aws-ia"
+}

@@ -1,0 +1,3 @@
+a = "x"
+c = "y"
+d = [{ name = "one" }, { name = "two", size = 2 }]

@@ -1,0 +1,1 @@
+variable "cpu" { type = number }

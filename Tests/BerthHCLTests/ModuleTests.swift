@@ -1,8 +1,0 @@
-import BerthHCL
-import Testing
-
-@Suite struct BerthHCLModuleTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

@@ -1,0 +1,107 @@
+import BerthHCL
+import Foundation
+import Testing
+
+@Suite struct TfvarsDocumentTests {
+    private func document(_ folder: String, _ file: String = "terraform.tfvars") throws -> TfvarsDocument {
+        try TfvarsDocument(data: Corpus.data(folder, file), fileName: file)
+    }
+
+    @Test func commentedOutRequiredIsUnset() throws {
+        let tfvars = try document("backend-service")
+        let variables = try VariableCatalog.load(folder: Corpus.folder("backend-service"))
+        #expect(tfvars.value(of: "repository_owner") == nil)
+        #expect(tfvars.commentedOutKeys.map(\.name) == ["repository_owner"])
+        #expect(tfvars.commentedOutKeys.map(\.line) == [5])
+        let missing = variables.filter { $0.isRequired && tfvars.value(of: $0.name) == nil }.map(\.name)
+        #expect(missing == ["repository_owner"])
+    }
+
+    @Test func replaceKeepsOtherBytes() throws {
+        let original = String(decoding: try Corpus.data("backend-service", "terraform.tfvars"), as: UTF8.self)
+        let tfvars = try document("backend-service")
+        tfvars.set("desired_count", encoded: "5", comment: "ignored for existing keys")
+        tfvars.set("container_port", encoded: "8080", comment: nil)
+        let expected = original
+            .replacingOccurrences(of: "desired_count   = 3", with: "desired_count   = 5")
+            .replacingOccurrences(of: "container_port  = 3000 #", with: "container_port  = 8080 #")
+        #expect(tfvars.render() == expected)
+        #expect(tfvars.value(of: "container_port") == .number("8080"))
+    }
+
+    @Test func appendAlignedBlockWithComments() throws {
+        let tfvars = try TfvarsDocument(text: "a = 1\n", fileName: "t.tfvars")
+        tfvars.set("repository_owner", encoded: "\"me\"", comment: "The GitHub owner")
+        tfvars.set("cpu", encoded: "256", comment: nil)
+        tfvars.set("repository_owner", encoded: "\"you\"", comment: nil)
+        #expect(tfvars.render() == "a = 1\n\n# The GitHub owner\nrepository_owner = \"you\"\ncpu              = 256\n")
+        #expect(tfvars.value(of: "repository_owner") == .string("you"))
+    }
+
+    @Test func appendUsesCRLFAndKeepsBOM() throws {
+        let tfvars = try document("bom-crlf")
+        tfvars.set("extra", encoded: "\"x\"", comment: "two\nlines")
+        let rendered = Array(tfvars.render().utf8)
+        #expect(rendered.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(tfvars.render().hasSuffix("EOT\r\n\r\n# two\r\n# lines\r\nextra = \"x\"\r\n"))
+        #expect(!tfvars.render().replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test func appendAfterMissingFinalNewline() throws {
+        let tfvars = try document("layout")
+        tfvars.set("new_key", encoded: "1", comment: nil)
+        #expect(tfvars.render().hasSuffix("no_newline = 5\n\nnew_key = 1\n"))
+    }
+
+    @Test func appendToEmptyFile() throws {
+        let tfvars = try TfvarsDocument(text: "", fileName: "t.tfvars")
+        tfvars.set("a", encoded: "1", comment: nil)
+        #expect(tfvars.render() == "a = 1\n")
+    }
+
+    @Test func heredocInCRLFFileBecomesQuoted() throws {
+        let tfvars = try document("crlf-heredoc")
+        tfvars.set("script", encoded: try ValueEncoder.encode("one\ntwo\n", as: .string).get(), comment: nil)
+        #expect(tfvars.value(of: "script") == .string("one\ntwo\n"))
+        #expect(tfvars.render().hasPrefix("# written on Windows\r\nscript = \"one\\ntwo\\n\"\r\nindented = <<-EOT\r\n"))
+    }
+
+    @Test func replacingMultiLineValueShiftsLaterLines() throws {
+        let tfvars = try document("collections")
+        tfvars.set("multi_line", encoded: "[\"a\"]", comment: nil)
+        let reparsed = try TfvarsDocument(text: tfvars.render(), fileName: "t.tfvars")
+        #expect(reparsed.assignments.map(\.line) == tfvars.assignments.map(\.line))
+        #expect(reparsed.value(of: "multi_line") == .tuple([.string("a")]))
+    }
+
+    @Test func duplicateKeyReportedWithBothLines() throws {
+        let tfvars = try document("duplicate")
+        let duplicate = try #require(tfvars.duplicateKeys.first)
+        #expect(tfvars.duplicateKeys.count == 1)
+        #expect(duplicate.name == "service_name")
+        #expect(duplicate.firstLine == 1)
+        #expect(duplicate.secondLine == 3)
+    }
+
+    @Test func unknownKeyReportedAndKept() throws {
+        let tfvars = try document("unknown-key")
+        let variables = try VariableCatalog.load(folder: Corpus.folder("unknown-key"))
+        #expect(tfvars.unknownKeys(declared: variables).map(\.name) == ["task_memory"])
+        tfvars.set("cpu", encoded: "512", comment: nil)
+        #expect(tfvars.render().contains("task_memory = \"512\" # renamed to memory in newer versions\n"))
+    }
+
+    @Test func blockInTfvarsRejected() {
+        #expect(throws: HCLParseError.self) {
+            _ = try TfvarsDocument(data: Corpus.data("invalid", "block-in-tfvars.tfvars"), fileName: "terraform.tfvars")
+        }
+    }
+
+    @Test func utf16RejectedWithFix() {
+        let error = #expect(throws: HCLParseError.self) {
+            _ = try TfvarsDocument(data: Corpus.data("invalid", "utf16le-bom.tfvars"), fileName: "terraform.tfvars")
+        }
+        #expect(error?.description.hasPrefix("terraform.tfvars:1:1: Unsupported file encoding") == true)
+        #expect(error?.message.contains("Re-save it as UTF-8") == true)
+    }
+}

@@ -1,8 +1,0 @@
-import BerthTerraform
-import Testing
-
-@Suite struct BerthTerraformModuleTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
