@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BerthTUI
+import BerthTerraform
 import BerthWizard
 import Foundation
 
@@ -78,6 +79,11 @@ if useCurses {
         }
         for note in notes {
             complain(note)
+        }
+        if let run = controller.lastRun {
+            for line in PlainSummary.lines(for: run) {
+                print(TokenPattern.mask(line))
+            }
         }
         exit(controller.outcome?.exitCode ?? 0)
     } catch {

@@ -160,7 +160,9 @@ extension WizardController {
                 if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ExpiredToken") || $0.summary.contains("ExpiredToken") }) {
                     message += " The AWS credentials expired during the apply: refresh them, then plan and apply again."
                 }
-                if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ConfigurationException") || $0.summary.contains("CodeStar") }) {
+                if let known = KnownFailure.recognize(result.snapshot.diagnostics) {
+                    message += " \(known.explanation) Next: \(known.fix)"
+                } else if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ConfigurationException") }) {
                     message += " A new CodeStar Notifications role can take up to 15 minutes to work: wait, then plan and apply again."
                 }
                 return message

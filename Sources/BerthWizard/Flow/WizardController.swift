@@ -98,6 +98,13 @@ public final class WizardController: @unchecked Sendable {
         return running
     }
 
+    /// The last Terraform run, for the summary printed after the full screen ends.
+    public var lastRun: RunSnapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        return runSnapshot
+    }
+
     /// Check results so far, by id.
     public var checkResults: [String: CheckResult] {
         lock.lock()
