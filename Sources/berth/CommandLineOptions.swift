@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the person asked for on the command line.
+/// The command and options from the command line.
 struct CommandLineOptions: Equatable {
     enum Command: String, Equatable {
         case onboard

@@ -7,7 +7,7 @@ enum CoreInfraFix {
         return clause.prefix(1).uppercased() + clause.dropFirst()
     }
 
-    /// The fix as a clause that can follow "or ".
+    /// Returns the fix as a clause that can follow "or ".
     static func deployClause(_ settings: CheckSettings) -> String {
         let region = settings.region ?? "the deploy region"
         return "deploy core-infra in \(region) with core_stack_name = \"\(settings.coreStackName)\" (or set core_stack_name to the name your core-infra used)."
