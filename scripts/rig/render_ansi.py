@@ -186,7 +186,9 @@ def render(grid, font_path, bold_path, size, fallback_path=None):
             if background != BACKGROUND:
                 draw.rectangle([left, top, left + cell_width - 1, top + cell_height - 1], fill=background)
             if character != " ":
-                font = fallback if needs_fallback(character) else bold if style.bold else regular
+                font = bold if style.bold else regular
+                if needs_fallback(character):
+                    font = fallback
                 draw.text((left, top + 1), character, font=font, fill=foreground)
             if style.underline:
                 draw.line([left, top + ascent + 2, left + cell_width - 1, top + ascent + 2], fill=foreground)
