@@ -1,8 +1,8 @@
 import BerthWizard
 import Foundation
 
-/// An account whose answers a test scripts, for AWS errors the emulator cannot
-/// produce (KMS denials, AccessDenied). Calls it is not given throw AccessDenied.
+/// An account whose responses a test scripts, for AWS errors the emulator cannot
+/// produce (KMS denials, AccessDenied). Calls without a scripted response throw AccessDenied.
 final class ScriptedAccount: AccountServices, @unchecked Sendable {
     var secret: Result<SecretInfo, ServiceFailure> = .failure(ScriptedAccount.denied)
     var payload: Result<SecretPayload, ServiceFailure> = .failure(ScriptedAccount.denied)
@@ -25,6 +25,7 @@ final class ScriptedAccount: AccountServices, @unchecked Sendable {
     func secretPayload(id: String) throws -> SecretPayload { try payload.get() }
     func createSecret(name: String, value: String) throws -> SecretInfo { throw Self.denied }
     func secretNames(nameFilter: String) throws -> [String] { [] }
+    func regionsHoldingSecret(named name: String, among regions: [String]) -> [String] { [] }
 
     func context(secretName: String = "ecs-github-token") -> CheckContext {
         var settings = CheckSettings(folder: URL(fileURLWithPath: "/nonexistent"), region: "us-west-2", regionSource: "test")

@@ -19,7 +19,7 @@ public final class WizardController: @unchecked Sendable {
     var step: WizardStep = .welcome
     var settings: CheckSettings
     var results: [String: CheckResult] = [:]
-    /// Answers by tfvars variable name; never a secret.
+    /// Values entered so far, by tfvars variable name. Never a secret.
     var answers: [String: String] = [:]
     /// The token typed on the GitHub secret step. It lives only here, only until CreateSecret returns.
     var tokenDraft = ""
@@ -62,7 +62,7 @@ public final class WizardController: @unchecked Sendable {
         }
     }
 
-    /// Starts the account checks in the background; the first screen draws before any answer.
+    /// Starts the account checks in the background, so the first screen draws before any AWS response.
     public func start() {
         runChecks(["identity", "region", "core.vpc", "core.subnets", "core.cluster", "core.namespace", "core.execution-role", "codestar.role", "secret.github-token", "engine"])
     }
@@ -81,7 +81,7 @@ public final class WizardController: @unchecked Sendable {
         return step
     }
 
-    /// How the flow ended, or nil while it goes on.
+    /// The way the flow ended, or nil while it runs.
     public var outcome: WizardOutcome? {
         lock.lock()
         defer { lock.unlock() }
@@ -96,6 +96,13 @@ public final class WizardController: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return running
+    }
+
+    /// The last Terraform run, for the summary printed after the full screen ends.
+    public var lastRun: RunSnapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        return runSnapshot
     }
 
     /// Check results so far, by id.
@@ -266,7 +273,7 @@ public final class WizardController: @unchecked Sendable {
         return engine
     }
 
-    /// Whether the step's checks allow moving on: nothing failed and nothing still running.
+    /// Returns whether the step's checks allow moving on, because none failed and none is still running.
     func canLeave(_ step: WizardStep) -> Bool {
         switch step {
         case .welcome, .fields, .review:
@@ -302,18 +309,22 @@ public final class WizardController: @unchecked Sendable {
         handler?()
 
         configuration.checkRunner.start(checks, context: context, progress: { [weak self] id, result in
-            self?.mutate { wizard in
-                wizard.results[id] = result
-                if result.status != .running {
-                    wizard.session.checks[id] = Session.StoredCheck(status: result.status, evidence: result.evidence, fix: result.fix, checkedAt: wizard.configuration.now())
-                }
-            }
+            self?.mutate { $0.record(result, for: id) }
         }, completion: { [weak self] _ in
             self?.mutate { $0.saveSession() }
         })
     }
 
-    /// Writes `.berth/session.json`; called with the lock held.
+    /// Stores a check's result for the screen and, once it has an outcome, for the session file.
+    /// The caller holds the lock.
+    func record(_ result: CheckResult, for id: String) {
+        results[id] = result
+        if result.status != .running && result.status != .pending {
+            session.checks[id] = Session.StoredCheck(status: result.status, evidence: result.evidence, fix: result.fix, checkedAt: configuration.now())
+        }
+    }
+
+    /// Writes `.berth/session.json`. The caller holds the lock.
     func saveSession() {
         session.step = step.rawValue
         session.answers = answers
