@@ -46,6 +46,35 @@ import Testing
         #expect(state.contains("\"ecs_task_definition\""), "the resources finished before the stop should be in the state")
     }
 
+    /// Ctrl-C during apply sends Terraform one interrupt: it stops after its in-flight resources,
+    /// the wizard stays on screen with the outcome, and quitting then restores the terminal.
+    @Test func controlCDuringApplyStopsSafely() throws {
+        let wizard = try TerminalWizard(term: "xterm-256color", width: 100, height: 30, serviceSeconds: 120)
+        defer { wizard.kill() }
+        try wizard.driveToApply()
+        try wizard.session.waitFor(text: "to reach steady state", timeout: 60)
+        let berth = try wizard.berthProcessID()
+        let terraform = try #require(wizard.terraformProcessID(berth: berth), "no terraform child of berth during the apply")
+
+        try wizard.session.send(keys: "C-c")
+
+        // The "stopping safely" notice shows only until Terraform exits, often within a second, so
+        // the stop is checked through Terraform's own log lines and the final message.
+        let stopped = try wizard.session.waitFor(text: "Apply was stopped", timeout: 90)
+        #expect(stopped.contains("Gracefully shutting down"), "Terraform's log should show one graceful stop:\n\(stopped)")
+        #expect(!stopped.contains("Two interrupts"), "Terraform received more than one interrupt:\n\(stopped)")
+        #expect(!TerminalWizard.isAlive(terraform), "terraform (pid \(terraform)) still runs after the stop")
+        #expect(TerminalWizard.isAlive(berth), "berth should stay open after a stopped apply")
+        let state = try String(contentsOf: wizard.blueprint.appendingPathComponent("terraform.tfstate"), encoding: .utf8)
+        #expect(state.contains("\"ecs_task_definition\""), "the resources finished before the stop should be in the state")
+
+        try wizard.quitWithControlC()
+        _ = try wizard.waitForBerthExit()
+        let stty = try wizard.sttyBeforeAndAfter()
+        #expect(stty.after == stty.before)
+        #expect(!(try wizard.alternateScreenOn()))
+    }
+
     /// Resizing the terminal during apply lays out the header, resource rows and borders again for each width.
     @Test func resizeDuringApplyRelaysPanes() throws {
         let wizard = try TerminalWizard(term: "xterm-256color", width: 80, height: 24, serviceSeconds: 10)

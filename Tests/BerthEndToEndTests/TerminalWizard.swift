@@ -211,8 +211,34 @@ final class TerminalWizard {
     func quitWithControlC() throws {
         try session.send(keys: "C-c")
         try session.waitFor(text: "Quit Berth?")
-        try session.send(keys: "Left")
-        try session.send(keys: "Enter")
+        try press(button: "Quit")
+    }
+
+    /// Moves focus with Tab until the button labelled `label` is drawn in reverse video (focused),
+    /// then presses Enter.
+    func press(button label: String) throws {
+        let targets = 12
+        for _ in 0..<targets {
+            if try isFocused(button: label) {
+                try session.send(keys: "Enter")
+                return
+            }
+            try session.send(keys: "Tab")
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        throw RigError("the button [ \(label) ] never took focus after \(targets) Tab presses:\n\(try session.capture())")
+    }
+
+    private func isFocused(button label: String) throws -> Bool {
+        let screen = try session.capture(escapes: true)
+        for row in screen.components(separatedBy: "\n") {
+            guard let range = row.range(of: "[ \(label) ]") else { continue }
+            // The attributes in force are those set since the last reset (SGR 0).
+            let parameters = TerminalScreenChecks.sgrParameterLists(in: String(row[..<range.lowerBound])).flatMap { $0 }
+            let start = parameters.lastIndex(of: 0).map { $0 + 1 } ?? 0
+            return parameters[start...].contains(7)
+        }
+        return false
     }
 
     private static func quoted(_ text: String) -> String {
