@@ -10,3 +10,28 @@ import Testing
         try emulator.reset()
     }
 }
+
+@Suite struct BerthBinaryTests {
+    @Test func builtBinaryPrintsUsage() throws {
+        let berth = try BerthBinary.require()
+        let result = try ChildProcess.run(berth.path, ["--help"], timeout: 30)
+
+        #expect(result.exitStatus == 0, "\(result)")
+        #expect(result.standardOutput.contains("Usage: berth"))
+    }
+
+    @Test func renderedScreenshotIsPNG() throws {
+        try Rig.require()
+        let folder = try TemporaryFolder(prefix: "render")
+        let capture = try folder.write("\u{1B}[1;32mgreen\u{1B}[0m plain ⠸ ┌─┐\n", to: "screen.ansi")
+
+        let result = try ChildProcess.run(
+            Rig.python.path,
+            [Rig.script("render_ansi.py").path, capture.path, folder.file("screen.png").path, "--columns", "20", "--rows", "2"],
+            timeout: 60)
+        try result.requireSuccess()
+
+        let png = try Data(contentsOf: folder.file("screen.png"))
+        #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    }
+}

@@ -89,8 +89,11 @@ sandbox_seed() {
 }
 
 # Exports the environment that sends every AWS client to the emulator with fake keys and
-# puts the bundled Terraform first on PATH. A real profile or config file is never read.
+# puts the bundled Terraform first on PATH. Empty AWS config and credentials files stand in
+# for the user's own, so a real profile is never read. Call it after sandbox_start_emulator.
 sandbox_export_environment() {
+    : >"$sandbox_temporary/aws-config"
+    : >"$sandbox_temporary/aws-credentials"
     export PATH="$BERTH_RIG/bin:$PATH"
     export TF_CLI_CONFIG_FILE=/dev/null
     export AWS_ENDPOINT_URL=$emulator_url
@@ -98,8 +101,8 @@ sandbox_export_environment() {
     export AWS_SECRET_ACCESS_KEY=emulator-fake-secret-key-not-real
     export AWS_REGION=us-west-2
     export AWS_DEFAULT_REGION=us-west-2
-    export AWS_CONFIG_FILE=/dev/null
-    export AWS_SHARED_CREDENTIALS_FILE=/dev/null
+    export AWS_CONFIG_FILE=$sandbox_temporary/aws-config
+    export AWS_SHARED_CREDENTIALS_FILE=$sandbox_temporary/aws-credentials
     export AWS_EC2_METADATA_DISABLED=true
     unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN
 }
