@@ -67,6 +67,27 @@ public final class Emulator: @unchecked Sendable {
         ]
     }
 
+    /// Environment for running Berth or Terraform against this emulator as `scripts/sandbox`
+    /// does: `environment`, the rig's Terraform first on `PATH`, `HOME` set to `home`, empty AWS
+    /// config and credentials files in `home` so no real profile is read, and no CLI config.
+    public func isolatedEnvironment(home: URL) throws -> [String: String] {
+        let config = home.appendingPathComponent("aws-config")
+        let credentials = home.appendingPathComponent("aws-credentials")
+        try Data().write(to: config)
+        try Data().write(to: credentials)
+
+        var variables = environment
+        let inheritedPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        variables["PATH"] = Rig.folder.appendingPathComponent("bin").path + ":" + inheritedPath
+        variables["HOME"] = home.path
+        variables["AWS_DEFAULT_REGION"] = variables["AWS_REGION"]
+        variables["AWS_CONFIG_FILE"] = config.path
+        variables["AWS_SHARED_CREDENTIALS_FILE"] = credentials.path
+        variables["AWS_EC2_METADATA_DISABLED"] = "true"
+        variables["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        return variables
+    }
+
     /// Runs `scripts/rig/seed.py` against this emulator and returns its report of what it created.
     ///
     /// With no arguments it seeds the default core-infra (`ecs-blueprint-infra` in us-west-2).
