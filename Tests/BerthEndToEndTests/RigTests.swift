@@ -9,6 +9,17 @@ import Testing
         #expect(emulator.url.host == "127.0.0.1")
         try emulator.reset()
     }
+
+    @Test func stopEndsEmulator() throws {
+        let emulator = try Emulator()
+        let identity = try emulator.call("sts", "get_caller_identity")
+        #expect(identity["Account"] as? String == "123456789012")
+
+        emulator.stop()
+        #expect(throws: RigError.self) {
+            try emulator.call("sts", "get_caller_identity")
+        }
+    }
 }
 
 @Suite struct BerthBinaryTests {

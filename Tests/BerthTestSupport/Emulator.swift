@@ -17,8 +17,10 @@ public final class Emulator: @unchecked Sendable {
         let process = Process()
         let input = Pipe()
         let output = Pipe()
-        process.executableURL = Rig.python
-        process.arguments = [Rig.script("emulator.py").path, "--max-seconds", "1800"]
+        // Started with a clear signal mask (see ChildProcess) so `terminate()` reaches it.
+        process.executableURL = URL(fileURLWithPath: ChildProcess.perl)
+        process.arguments = ["-e", ChildProcess.clearSignalMask, Rig.python.path, Rig.script("emulator.py").path,
+                             "--max-seconds", "1800"]
         process.standardInput = input
         process.standardOutput = output
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("berth-emulator-\(UUID().uuidString).log")
