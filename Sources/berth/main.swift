@@ -1,1 +1,118 @@
-print("berth 0.1.0")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BerthTUI
+import BerthTerraform
+import BerthWizard
+import Foundation
+
+/// Writes a line to standard error.
+func complain(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+let options: CommandLineOptions
+do {
+    options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    complain("berth: \(error)")
+    exit(2)
+}
+
+switch options.command {
+case .help:
+    print(CommandLineOptions.usage)
+    exit(0)
+case .version:
+    print("berth \(BerthVersion.current)")
+    exit(0)
+case .view:
+    do {
+        exit(try ViewCommand.run(path: options.viewFile ?? "") { print($0) })
+    } catch {
+        complain("berth: \(error)")
+        exit(2)
+    }
+case .check, .onboard, .redeploy:
+    break
+}
+
+let environment = ProcessInfo.processInfo.environment
+let folder = URL(fileURLWithPath: options.folder ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+var isFolder: ObjCBool = false
+guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+    complain("berth: the folder \(folder.path) does not exist; pass --folder with the backend-service folder.")
+    exit(2)
+}
+let log = BerthLog(path: options.logFile ?? environment["BERTH_LOG"])
+log.write("berth \(BerthVersion.current) \(options.command.rawValue) in \(folder.path)")
+
+let setup = WizardSetup(
+    folder: folder,
+    profile: options.profile,
+    region: options.region,
+    enginePath: options.enginePath,
+    environment: environment,
+    homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
+)
+let configuration = setup.makeConfiguration()
+
+if options.command == .check {
+    let status = ChecklistCommand.run(configuration) { line in
+        print(line)
+        log.write(line)
+    }
+    exit(status)
+}
+
+let controller = WizardController(configuration: configuration, mode: options.command == .redeploy ? .redeploy : .onboard)
+controller.start()
+
+let term = environment["TERM"] ?? ""
+let useCurses = !options.plain && isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
+if useCurses {
+    do {
+        let notes = try TUIApp.runInTerminal(source: controller, environment: environment) { _ in
+            controller.stopRunForExit()
+        }
+        for note in notes {
+            complain(note)
+        }
+        if let run = controller.lastRun {
+            for line in PlainSummary.lines(for: run) {
+                print(TokenPattern.mask(line))
+            }
+        }
+        exit(controller.outcome?.exitCode ?? 0)
+    } catch {
+        complain("berth: the full-screen interface could not start (\(error)); using line prompts.")
+    }
+}
+
+signal(SIGINT, SIG_IGN)
+let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+interrupts.setEventHandler { controller.handle(.interrupt) }
+interrupts.resume()
+
+// SIGTERM and SIGHUP end Berth, but first let a running Terraform stop safely.
+var terminationSources: [DispatchSourceSignal] = []
+for signalNumber in [SIGTERM, SIGHUP] {
+    signal(signalNumber, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+    source.setEventHandler {
+        complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
+        controller.stopRunForExit()
+        exit(1)
+    }
+    source.resume()
+    terminationSources.append(source)
+}
+
+let renderer = PlainRenderer(source: controller, input: ProcessPlainInput { complain($0) }, output: { line in
+    print(line)
+    fflush(stdout)
+    log.write(line)
+}, assumeYes: options.assumeYes)
+exit(renderer.run())

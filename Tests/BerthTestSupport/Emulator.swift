@@ -11,17 +11,22 @@ public final class Emulator: @unchecked Sendable {
     private let process: Process
     private let input: Pipe
 
-    /// Starts the emulator and waits until it answers.
+    /// Starts the emulator and waits until it responds to HTTP requests.
     public init() throws {
         try Rig.require()
         let process = Process()
         let input = Pipe()
         let output = Pipe()
-        process.executableURL = Rig.python
-        process.arguments = [Rig.script("emulator.py").path, "--max-seconds", "1800"]
+        // Started with a clear signal mask (see ChildProcess) so `terminate()` reaches it.
+        process.executableURL = URL(fileURLWithPath: ChildProcess.perl)
+        process.arguments = ["-e", ChildProcess.clearSignalMask, Rig.python.path, Rig.script("emulator.py").path,
+                             "--max-seconds", "1800"]
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("berth-emulator-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        defer { try? FileManager.default.removeItem(at: log) }
         try process.run()
 
         let handle = output.fileHandleForReading
@@ -29,7 +34,8 @@ public final class Emulator: @unchecked Sendable {
         while !buffer.contains(UInt8(ascii: "\n")) {
             let chunk = handle.availableData
             if chunk.isEmpty {
-                throw RigError("the emulator exited before it was ready")
+                let errors = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                throw RigError("the emulator exited before it was ready: \(errors.suffix(2000))")
             }
             buffer.append(chunk)
         }
@@ -63,20 +69,68 @@ public final class Emulator: @unchecked Sendable {
         ]
     }
 
-    /// Runs `scripts/rig/seed.py` against this emulator with the given arguments.
-    public func seed(_ arguments: [String] = []) throws {
-        let process = Process()
-        process.executableURL = Rig.python
-        process.arguments = [Rig.script("seed.py").path, url.absoluteString] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            throw RigError("seed.py \(arguments.joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
+    /// Environment for running Berth or Terraform against this emulator as `scripts/sandbox`
+    /// does: `environment`, the rig's Terraform first on `PATH`, `HOME` set to `home`, empty AWS
+    /// config and credentials files in `home` so no real profile is read, and no CLI config.
+    public func isolatedEnvironment(home: URL) throws -> [String: String] {
+        let config = home.appendingPathComponent("aws-config")
+        let credentials = home.appendingPathComponent("aws-credentials")
+        try Data().write(to: config)
+        try Data().write(to: credentials)
+
+        var variables = environment
+        let inheritedPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        variables["PATH"] = Rig.folder.appendingPathComponent("bin").path + ":" + inheritedPath
+        variables["HOME"] = home.path
+        variables["AWS_DEFAULT_REGION"] = variables["AWS_REGION"]
+        variables["AWS_CONFIG_FILE"] = config.path
+        variables["AWS_SHARED_CREDENTIALS_FILE"] = credentials.path
+        variables["AWS_EC2_METADATA_DISABLED"] = "true"
+        variables["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        return variables
+    }
+
+    /// Runs `scripts/rig/seed.py` against this emulator and returns its report of what it created.
+    ///
+    /// With no arguments it seeds the default core-infra (`ecs-blueprint-infra` in us-west-2).
+    /// See `seed.py --help` for `--with-secret`, `--with-role`, `--without PART` and the rest.
+    @discardableResult
+    public func seed(_ arguments: [String] = []) throws -> SeedReport {
+        let result = try ChildProcess.run(
+            Rig.python.path, [Rig.script("seed.py").path, url.absoluteString] + arguments, timeout: 60)
+        guard result.succeeded else {
+            throw RigError("seed.py \(arguments.joined(separator: " ")) failed: \(result.standardError)")
         }
+        do {
+            return try JSONDecoder().decode(SeedReport.self, from: Data(result.standardOutput.utf8))
+        } catch {
+            throw RigError("seed.py printed a report that does not decode (\(error)): \(result.standardOutput)")
+        }
+    }
+
+    /// Calls one AWS operation on this emulator through boto3 (`scripts/rig/call.py`), outside
+    /// Berth's own AWS code, and returns the response as a JSON object.
+    ///
+    /// `service` and `operation` are boto3 names (`"ec2"`, `"describe_vpcs"`); `parameters` are
+    /// its keyword arguments. An AWS error throws `EmulatorCallError` with the error code.
+    public func call(
+        _ service: String, _ operation: String, _ parameters: [String: Any] = [:], region: String = "us-west-2"
+    ) throws -> [String: Any] {
+        let encoded = String(decoding: try JSONSerialization.data(withJSONObject: parameters), as: UTF8.self)
+        let result = try ChildProcess.run(
+            Rig.python.path,
+            [Rig.script("call.py").path, url.absoluteString, service, operation, encoded, "--region", region],
+            timeout: 60)
+        let object = (try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))) as? [String: Any]
+        if result.exitStatus == 3, let error = object?["Error"] as? [String: Any] {
+            throw EmulatorCallError(
+                service: service, operation: operation,
+                code: error["Code"] as? String ?? "", message: error["Message"] as? String ?? "")
+        }
+        guard result.succeeded, let object else {
+            throw RigError("call.py \(service) \(operation) failed: \(result)")
+        }
+        return object
     }
 
     /// Clears every resource in the emulator.
@@ -84,12 +138,22 @@ public final class Emulator: @unchecked Sendable {
         var request = URLRequest(url: url.appendingPathComponent("moto-api/reset"))
         request.httpMethod = "POST"
         let done = DispatchSemaphore(value: 0)
-        var failure: Error?
-        URLSession.shared.dataTask(with: request) { _, _, error in
-            failure = error
+        let outcome = ResetOutcome()
+        URLSession.shared.dataTask(with: request) { _, response, error in
+            outcome.error = error
+            outcome.status = (response as? HTTPURLResponse)?.statusCode
             done.signal()
         }.resume()
         done.wait()
-        if let failure { throw failure }
+        if let error = outcome.error { throw error }
+        guard outcome.status == 200 else {
+            throw RigError("resetting the emulator at \(url) answered HTTP \(outcome.status.map(String.init) ?? "nothing")")
+        }
     }
+}
+
+/// The result of the reset request, written once by URLSession's callback before the semaphore signals.
+private final class ResetOutcome: @unchecked Sendable {
+    var error: Error?
+    var status: Int?
 }

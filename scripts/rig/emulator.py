@@ -1,6 +1,6 @@
 """Run the moto AWS emulator on 127.0.0.1 and a free port for Berth's tests.
 
-Prints `ready http://127.0.0.1:PORT` on stdout once it answers, then serves
+Prints `ready http://127.0.0.1:PORT` on stdout once it responds, then serves
 until stdin closes, the parent process goes away, or --max-seconds pass, so a
 test that dies never leaves it running.
 """
@@ -15,13 +15,35 @@ import logging
 import urllib.request
 
 from werkzeug.serving import make_server
+from moto.iam import models as iam_models
 from moto.server import DomainDispatcherApplication, create_backend_app
+
+# moto 5.2.5 names the CodeStar Notifications service-linked role
+# AWSServiceRoleForcodestar-notifications; AWS names it
+# AWSServiceRoleForCodeStarNotifications, and Berth looks it up by that name.
+iam_models.SERVICE_NAME_CONVERSION.setdefault("codestar-notifications", "CodeStarNotifications")
 
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def serialized(application):
+    """Wrap a WSGI application so it handles one request at a time.
+
+    moto's backends are not thread-safe: concurrent CreateRole calls fail with HTTP 500
+    ("dictionary changed size during iteration", moto 5.2.5), so requests take turns while
+    the server still accepts connections on many threads.
+    """
+    lock = threading.Lock()
+
+    def handle(environ, start_response):
+        with lock:
+            return list(application(environ, start_response))
+
+    return handle
 
 
 def watch_stdin(stop: threading.Event) -> None:
@@ -50,7 +72,7 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     port = arguments.port or free_port()
     application = DomainDispatcherApplication(create_backend_app)
-    server = make_server("127.0.0.1", port, application, threaded=True)
+    server = make_server("127.0.0.1", port, serialized(application), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     url = f"http://127.0.0.1:{port}"

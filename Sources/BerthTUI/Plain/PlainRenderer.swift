@@ -1,0 +1,220 @@
+import BerthTerraform
+import BerthWizard
+import Foundation
+
+/// Runs the wizard as line prompts: prints each screen as text blocks, asks
+/// for each field with its current value as the default, offers the actions as
+/// a numbered list, and asks confirmations as `y/N` on the terminal only.
+/// Terraform runs print one line per change plus a "still working" line at
+/// most every `stillWorkingInterval` seconds of silence.
+public final class PlainRenderer {
+    private let source: WizardController
+    private let input: PlainInput
+    private let output: (String) -> Void
+    private let assumeYes: Bool
+    private let now: () -> Date
+    private let stillWorkingInterval: TimeInterval
+    private let changed = DispatchSemaphore(value: 0)
+
+    private var printedSignature: String?
+    private var promptedFields: [String: Set<String>] = [:]
+    private var progress = PlainRunProgress()
+    private var lastOutputAt: Date
+    private var declined = false
+
+    /// - Parameters:
+    ///   - assumeYes: approve confirmations when no terminal can be asked (`--yes`).
+    public init(
+        source: WizardController,
+        input: PlainInput,
+        output: @escaping (String) -> Void,
+        assumeYes: Bool = false,
+        now: @escaping () -> Date = { Date() },
+        stillWorkingInterval: TimeInterval = 30
+    ) {
+        self.source = source
+        self.input = input
+        self.output = output
+        self.assumeYes = assumeYes
+        self.now = now
+        self.stillWorkingInterval = stillWorkingInterval
+        self.lastOutputAt = now()
+    }
+
+    /// Runs until the wizard finishes or input ends; returns the exit status.
+    public func run() -> Int32 {
+        let semaphore = changed
+        source.onChange = { semaphore.signal() }
+        defer { source.onChange = nil }
+
+        while !source.isFinished {
+            let screen = source.screen
+            let prompting = screen.actions.contains { $0.id.hasPrefix("prompt.") }
+            if screen.busy != nil && !prompting {
+                reportProgress(screen)
+                _ = changed.wait(timeout: .now() + 1)
+                continue
+            }
+            reportProgress(screen)
+            printIfNew(screen)
+            if !askFields(screen) { return finish(inputEnded: true) }
+            if source.screen.busy != nil { continue }
+            guard let choice = chooseAction(source.screen) else { return finish(inputEnded: true) }
+            switch choice {
+            case .intent(let intent):
+                source.handle(intent)
+            case .wait:
+                _ = changed.wait(timeout: .now() + 1)
+            }
+        }
+        return finish(inputEnded: false)
+    }
+
+    private func finish(inputEnded: Bool) -> Int32 {
+        if inputEnded && !source.isFinished {
+            say("Input ended before the wizard finished; nothing more was changed. Run berth on a terminal to continue.")
+            source.handle(.quit)
+            return 1
+        }
+        switch source.outcome {
+        case .deployed?: return 0
+        case .failed?: return 1
+        case .quit?, nil: return declined ? 1 : 0
+        }
+    }
+
+    private func say(_ line: String) {
+        output(line)
+        lastOutputAt = now()
+    }
+
+    // MARK: Screens
+
+    private func printIfNew(_ screen: Screen) {
+        let signature = PlainScreenText.signature(screen)
+        guard signature != printedSignature else { return }
+        printedSignature = signature
+        for line in PlainScreenText.lines(for: screen) {
+            say(line)
+        }
+    }
+
+    private func reportProgress(_ screen: Screen) {
+        let run = screen.blocks.compactMap { block -> RunSnapshot? in
+            if case .run(let snapshot) = block { return snapshot }
+            return nil
+        }.first
+        guard let run else { return }
+        if progress.screenID != screen.id {
+            progress = PlainRunProgress()
+            progress.screenID = screen.id
+            say("== Step \(screen.stepNumber) of \(screen.stepCount): \(screen.title)")
+        }
+        let lines = progress.newLines(for: run)
+        for line in lines {
+            say(line)
+        }
+        if lines.isEmpty, screen.busy != nil, now().timeIntervalSince(lastOutputAt) >= stillWorkingInterval {
+            say("… still working (\(Int(run.elapsedSeconds))s elapsed)")
+        }
+    }
+
+    // MARK: Fields
+
+    /// Prompts for each field not yet shown on this screen, and again for fields with an error. Returns false at end of input.
+    private func askFields(_ screen: Screen) -> Bool {
+        var asked = promptedFields[screen.id] ?? []
+        for field in screen.fields where !asked.contains(field.id) || field.error != nil {
+            asked.insert(field.id)
+            promptedFields[screen.id] = asked
+            if field.kind == .secret {
+                askSecret(field)
+                continue
+            }
+            if let error = field.error {
+                say("  ! \(field.label): \(error)")
+            }
+            let marker = field.required ? " (required)" : ""
+            output("\(field.label)\(marker) [\(field.value)]: ")
+            guard let line = input.readLine() else { return false }
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if !typed.isEmpty && typed != field.value {
+                source.handle(.setField(id: field.id, value: typed))
+            }
+            source.handle(.commitField(id: field.id))
+        }
+        return true
+    }
+
+    private func askSecret(_ field: FormField) {
+        guard let value = input.readSecret("\(field.label) (typing is hidden, Enter to skip): ") else {
+            say("  \(field.label) can only be typed on a terminal (never from a pipe or an argument); skipped.")
+            return
+        }
+        if !value.isEmpty {
+            source.handle(.setField(id: field.id, value: value))
+        }
+    }
+
+    // MARK: Actions
+
+    private enum Choice {
+        case intent(WizardIntent)
+        case wait
+    }
+
+    /// Offers the enabled actions; nil at end of input.
+    private func chooseAction(_ screen: Screen) -> Choice? {
+        let actions = screen.actions.filter(\.enabled)
+        guard !actions.isEmpty else { return .wait }
+
+        for (index, action) in actions.enumerated() {
+            say("  \(index + 1). \(action.label)\(action.isDefault ? " (default)" : "")")
+        }
+        output("Choose 1-\(actions.count), b to go back, q to quit: ")
+        guard let line = input.readLine() else { return nil }
+        let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+
+        let action: ScreenAction
+        switch answer {
+        case "b", "back":
+            printedSignature = nil
+            return .intent(.back)
+        case "q", "quit":
+            return .intent(.interrupt)
+        case "":
+            guard let preferred = actions.first(where: \.isDefault) else {
+                say("  There is no default here; type a number.")
+                return .wait
+            }
+            action = preferred
+        default:
+            guard let number = Int(answer), (1...actions.count).contains(number) else {
+                say("  \"\(line)\" is not one of the choices; type a number from 1 to \(actions.count).")
+                return .wait
+            }
+            action = actions[number - 1]
+        }
+
+        if let question = action.confirmation, !confirm(question) {
+            return .wait
+        }
+        printedSignature = nil
+        return .intent(.activate(actionID: action.id))
+    }
+
+    private func confirm(_ question: String) -> Bool {
+        if let answer = input.confirm(question) {
+            if !answer { say("  Not confirmed; nothing was changed.") }
+            return answer
+        }
+        if assumeYes {
+            say("  \(question) yes (--yes)")
+            return true
+        }
+        declined = true
+        say("  \(question)")
+        say("  Not confirmed: there is no terminal to ask, and piped input never approves a change. Run berth on a terminal, or pass --yes.")
+        return false
+    }
+}

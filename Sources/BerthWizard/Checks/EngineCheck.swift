@@ -1,0 +1,25 @@
+import Foundation
+
+/// A Terraform or OpenTofu executable is available, and which version it is.
+public struct EngineCheck: Check {
+    public let id = "engine"
+    public let title = "Terraform engine"
+    public let dependsOn: [String] = []
+
+    public init() {}
+
+    public func run(_ context: CheckContext) -> CheckResult {
+        guard let probe = context.engineProbe else {
+            return .unknown("No engine search was configured.", fix: "Pass --engine PATH to name the terraform or tofu executable.")
+        }
+        do {
+            let engine = try probe()
+            return .pass("\(engine.name) \(engine.version) at \(engine.path)", facts: ["engine": engine.name, "engine_version": engine.version, "engine_path": engine.path])
+        } catch {
+            return .fail(
+                "No Terraform engine was found: \(error).",
+                fix: "Install Terraform 1.x (or OpenTofu) and put it on PATH, or pass --engine PATH."
+            )
+        }
+    }
+}

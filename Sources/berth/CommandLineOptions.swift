@@ -1,0 +1,124 @@
+import Foundation
+
+/// The command and options from the command line.
+struct CommandLineOptions: Equatable {
+    enum Command: String, Equatable {
+        case onboard
+        case redeploy
+        case check
+        case view
+        case help
+        case version
+    }
+
+    var command: Command = .onboard
+    var viewFile: String?
+    var profile: String?
+    var region: String?
+    var enginePath: String?
+    var plain = false
+    var folder: String?
+    var logFile: String?
+    /// Lets plain mode without a terminal approve the apply.
+    var assumeYes = false
+}
+
+/// A command line Berth cannot run; exit status 2.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension CommandLineOptions {
+    static let usage = """
+    Usage: berth [onboard | redeploy | check | view FILE] [options]
+
+    Deploys the ECS Blueprints backend service from its folder: checks the AWS
+    account, writes terraform.tfvars and runs Terraform init, plan and apply.
+
+    Commands:
+      onboard          the step-by-step wizard (the default)
+      redeploy         re-check everything, then plan and apply with the existing terraform.tfvars
+      check            run every check once, print one line each, exit 1 if any fails
+      view FILE        summarise a saved Terraform -json stream, such as .berth/runs/*.jsonl
+
+    Options:
+      --profile NAME   AWS profile to use (default: AWS_PROFILE, then the default chain)
+      --region NAME    deploy region, such as us-west-2 (default: terraform.tfvars
+                       aws_region, then AWS_REGION, AWS_DEFAULT_REGION, the profile)
+      --engine PATH    terraform or tofu executable (default: terraform, then tofu, on PATH)
+      --folder PATH    the backend-service folder (default: the current folder)
+      --plain          line prompts instead of the full-screen interface
+      --yes            in plain mode without a terminal, approve the apply; without it,
+                       piped input never approves an apply
+      --log FILE       write Berth's own log to FILE (never secrets)
+      -h, --help       show this help
+      --version        show the version
+
+    Exit status: 0 done, 1 a check or Terraform run failed, 2 usage or configuration error.
+    """
+
+    /// Parses `arguments` (without the program name).
+    static func parse(_ arguments: [String]) throws -> CommandLineOptions {
+        var options = CommandLineOptions()
+        var commandSeen = false
+        var index = 0
+
+        func value(for flag: String) throws -> String {
+            index += 1
+            guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                throw UsageError(description: "\(flag) needs a value; see `berth --help`.")
+            }
+            return arguments[index]
+        }
+
+        while index < arguments.count {
+            let argument = arguments[index]
+            var flag = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            func take() throws -> String {
+                if let inline { return inline }
+                return try value(for: flag)
+            }
+            switch flag {
+            case "-h", "--help", "help":
+                options.command = .help
+            case "--version", "version":
+                options.command = .version
+            case "--profile": options.profile = try take()
+            case "--region": options.region = try take()
+            case "--engine": options.enginePath = try take()
+            case "--folder": options.folder = try take()
+            case "--log": options.logFile = try take()
+            case "--plain": options.plain = true
+            case "--yes", "-y": options.assumeYes = true
+            case "onboard", "redeploy", "check", "view":
+                guard !commandSeen else {
+                    throw UsageError(description: "Only one command may be given, but \"\(argument)\" follows another; see `berth --help`.")
+                }
+                commandSeen = true
+                options.command = Command(rawValue: argument) ?? .onboard
+                if argument == "view" {
+                    index += 1
+                    guard index < arguments.count else {
+                        throw UsageError(description: "berth view needs a FILE, such as .berth/runs/<time>-apply.jsonl.")
+                    }
+                    options.viewFile = arguments[index]
+                }
+            default:
+                if argument.hasPrefix("-") {
+                    throw UsageError(description: "Unknown option \"\(argument)\"; see `berth --help`.")
+                }
+                throw UsageError(description: "Unknown command \"\(argument)\"; use onboard, redeploy, check or view FILE (see `berth --help`).")
+            }
+            index += 1
+        }
+        if let region = options.region, region.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) == nil {
+            throw UsageError(description: "--region \"\(region)\" is not a region name; use one such as us-west-2 (not an availability zone such as us-west-2a).")
+        }
+        return options
+    }
+}

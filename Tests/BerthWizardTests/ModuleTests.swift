@@ -1,8 +1,0 @@
-import BerthWizard
-import Testing
-
-@Suite struct BerthWizardModuleTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
