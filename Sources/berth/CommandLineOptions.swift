@@ -21,6 +21,10 @@ struct CommandLineOptions: Equatable {
     var logFile: String?
     /// Lets plain mode without a terminal approve the apply.
     var assumeYes = false
+    /// `berth check --deployed`: also verify the deployed service.
+    var deployed = false
+    /// Seconds `--deployed` waits for the service, from `--timeout`.
+    var deployedTimeout: Double = 600
 }
 
 /// A command line Berth cannot run; exit status 2.
@@ -38,7 +42,9 @@ extension CommandLineOptions {
     Commands:
       onboard          the step-by-step wizard (the default)
       redeploy         re-check everything, then plan and apply with the existing terraform.tfvars
-      check            run every check once, print one line each, exit 1 if any fails
+      check            run every check once, print one line each, exit 1 if any fails;
+                       with --deployed, also wait for the deployed service to run its
+                       desired count and register in Cloud Map (--timeout SECONDS, default 600)
       view FILE        summarise a saved Terraform -json stream, such as .berth/runs/*.jsonl
 
     Options:
@@ -95,6 +101,13 @@ extension CommandLineOptions {
             case "--log": options.logFile = try take()
             case "--plain": options.plain = true
             case "--yes", "-y": options.assumeYes = true
+            case "--deployed": options.deployed = true
+            case "--timeout":
+                let text = try take()
+                guard let seconds = Double(text), seconds >= 0 else {
+                    throw UsageError(description: "--timeout \"\(text)\" is not a number of seconds; use one such as 600.")
+                }
+                options.deployedTimeout = seconds
             case "onboard", "redeploy", "check", "view":
                 guard !commandSeen else {
                     throw UsageError(description: "Only one command may be given, but \"\(argument)\" follows another; see `berth --help`.")

@@ -60,9 +60,17 @@ let setup = WizardSetup(
 let configuration = setup.makeConfiguration()
 
 if options.command == .check {
-    let status = ChecklistCommand.run(configuration) { line in
+    var status = ChecklistCommand.run(configuration) { line in
         print(line)
         log.write(line)
+    }
+    if options.deployed {
+        let deployedStatus = DeployedChecklist.run(configuration, timeout: options.deployedTimeout) { line in
+            print(line)
+            fflush(stdout)
+            log.write(line)
+        }
+        status = max(status, deployedStatus)
     }
     exit(status)
 }

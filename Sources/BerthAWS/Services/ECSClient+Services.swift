@@ -26,7 +26,7 @@ public struct ECSTask: Sendable, Equatable {
     public var arn: String
     public var lastStatus: String
     public var desiredStatus: String
-    /// Why the task stopped, such as `Essential container in task exited`; nil while it runs.
+    /// The reason the task stopped, such as `Essential container in task exited`, or nil while it runs.
     public var stoppedReason: String?
     public var stopCode: String?
 

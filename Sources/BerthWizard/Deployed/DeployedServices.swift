@@ -29,7 +29,7 @@ public struct ServiceState: Equatable, Sendable {
     }
 }
 
-/// What Cloud Map holds for a service name.
+/// The Cloud Map registration of a service name.
 public enum Registration: Equatable, Sendable {
     case namespaceMissing
     case serviceMissing

@@ -17,7 +17,7 @@ public struct DeployedTarget: Equatable, Sendable {
     /// The blueprint names its pipeline `pipeline-<service_name>`.
     public var pipelineName: String { "pipeline-\(serviceName)" }
 
-    /// The target for `settings` and the terraform.tfvars `values`; `service_name` defaults as in the blueprint.
+    /// Derives the target from `settings` and the terraform.tfvars `values`, with the blueprint's default `service_name`.
     public init(settings: CheckSettings, values: [String: String]) {
         let name = values["service_name"].flatMap { $0.isEmpty ? nil : $0 } ?? "ecsdemo-backend"
         self.init(cluster: settings.effectiveClusterName, serviceName: name, namespaceName: settings.namespaceName)

@@ -34,8 +34,8 @@ public struct DeployedVerifier {
         self.sleep = sleep
     }
 
-    /// Runs the verification and returns a result for each id in `ids`; `progress` gets each
-    /// result as it is known, including `running` ones while the poll waits.
+    /// Runs the verification and returns a result for each id in `ids`. `progress` receives each
+    /// result when it is known, and `running` ones while the poll waits.
     public func verify(_ target: DeployedTarget, progress: (String, CheckResult) -> Void = { _, _ in }) -> [String: CheckResult] {
         var results: [String: CheckResult] = [:]
         func report(_ id: String, _ result: CheckResult) {
