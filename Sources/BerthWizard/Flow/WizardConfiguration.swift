@@ -17,6 +17,10 @@ public struct WizardConfiguration {
     public var childEnvironment: [String: String]
     public var now: @Sendable () -> Date
     public var checkRunner: CheckRunner
+    /// How long the post-deploy verification waits for the service, in seconds.
+    public var verifyTimeout: TimeInterval = 600
+    /// Waits between the verification's polls; tests pass one that returns at once.
+    public var sleep: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
 
     public init(
         folder: URL,

@@ -170,7 +170,9 @@ extension WizardController {
             wizard.mutate { wizard in
                 wizard.notice = nil
                 wizard.stepAfterRun = .done
+                wizard.recordApplied()
             }
+            wizard.startVerification()
             return nil
         }
     }

@@ -26,6 +26,9 @@ extension WizardController {
         if let (text, style) = notice {
             screen.blocks.insert(.paragraph(text, style), at: 0)
         }
+        if let resumeOffer, step == .welcome, prompt == nil {
+            resumeOffer.apply(to: &screen)
+        }
         if let prompt {
             applyPrompt(prompt, to: &screen)
         }
@@ -95,7 +98,7 @@ extension WizardController {
                 KeyValueRow("Profile", settings.profile ?? "(default credential chain)"),
             ]),
             .checks(rows(WizardStep.identity.checkIDs)),
-        ]
+        ] + redeployBlocks()
         if let outcome = outcomeParagraph(WizardStep.identity.checkIDs, passed: "Berth will use this account and region for every look-up and for Terraform.") {
             screen.blocks.append(outcome)
         }
@@ -204,7 +207,7 @@ extension WizardController {
             .paragraph("Berth will write these values to terraform.tfvars (comments and other lines kept, a backup made), then run terraform init and plan. Nothing is applied yet.", .normal),
             .table(rows),
             .checks(self.rows(["engine"])),
-        ]
+        ] + redeployBlocks()
         let engineOK = results["engine"]?.status == .pass
         screen.busy = screen.busy ?? checksBusy(["engine"])
         screen.actions = [ScreenAction(
@@ -267,6 +270,10 @@ extension WizardController {
             .table(rows),
             .paragraph("Next: the pipeline builds the first image from your fork, so tasks start once its first run reaches Deploy. Other services reach this one at \(dnsName) on its container port. Run `berth check` any time to re-check the account.", .normal),
         ]
+        let verifying = verificationRows()
+        if !verifying.isEmpty {
+            screen.blocks.append(.checks(verifying))
+        }
         screen.actions = [ScreenAction(id: "finish", label: "Finish", isDefault: true)]
     }
 

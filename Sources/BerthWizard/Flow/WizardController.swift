@@ -38,6 +38,13 @@ public final class WizardController: @unchecked Sendable {
     var engine: DeployEngine?
     var session: Session
     var finalOutcome: WizardOutcome?
+    /// Redeploy only: the last apply's values compared with terraform.tfvars.
+    var baseline: RedeployBaseline?
+    var tfvarsAtStart: [String: String] = [:]
+    /// The post-deploy verification results, by id.
+    var verification: [String: CheckResult] = [:]
+    /// Onboarding only: the earlier session the welcome screen offers to continue.
+    var resumeOffer: ResumeOffer?
 
     private var changeHandler: (() -> Void)?
 
@@ -62,7 +69,8 @@ public final class WizardController: @unchecked Sendable {
         self.configuration = configuration
         self.mode = mode
         self.settings = configuration.settings
-        self.session = SessionStore(folder: configuration.folder).load() ?? Session(step: WizardStep.welcome.rawValue, now: configuration.now())
+        let stored = SessionStore(folder: configuration.folder).load()
+        self.session = stored ?? Session(step: WizardStep.welcome.rawValue, now: configuration.now())
         answers["core_stack_name"] = settings.coreStackName
         answers["namespace"] = settings.namespace
         answers["github_token_secret_name"] = settings.secretName
@@ -74,6 +82,9 @@ public final class WizardController: @unchecked Sendable {
         }
         if mode == .redeploy {
             step = .identity
+            loadBaseline(stored: stored)
+        } else {
+            resumeOffer = ResumeOffer(session: stored)
         }
     }
 
@@ -211,6 +222,8 @@ public final class WizardController: @unchecked Sendable {
         case "prompt.quit": mutate { $0.prompt = nil; $0.finalOutcome = .quit }
         case "prompt.stop": hardStop()
         case "prompt.cancel": mutate { $0.prompt = nil }
+        case ResumeOffer.continueID: resume()
+        case ResumeOffer.restartID: startOver()
         default: break
         }
     }
@@ -347,7 +360,10 @@ public final class WizardController: @unchecked Sendable {
 
     /// Writes `.berth/session.json`. The caller holds the lock.
     func saveSession() {
-        session.step = step.rawValue
+        // While the resume offer is unanswered, the step it offers stays in the file.
+        if resumeOffer == nil {
+            session.step = step.rawValue
+        }
         session.answers = answers
         if let form {
             for (name, value) in form.values where !value.isEmpty {

@@ -23,6 +23,10 @@ public struct Session: Codable, Equatable, Sendable {
     public var updatedAt: Date
     /// Saved run streams, relative to the folder.
     public var runs: [String]
+    /// The terraform.tfvars values of the last successful apply (no sensitive variable, no
+    /// token), which `berth redeploy` compares with the file; nil before the first apply.
+    public var applied: [String: String]?
+    public var appliedAt: Date?
 
     public init(step: String, now: Date) {
         self.formatVersion = 1
@@ -58,6 +62,7 @@ public struct SessionStore: Sendable {
     public func save(_ session: Session) throws {
         var clean = session
         clean.answers = session.answers.filter { !TokenPattern.looksLikeToken($0.value) }
+        clean.applied = session.applied?.filter { !TokenPattern.looksLikeToken($0.value) }
         try FileManager.default.createDirectory(at: berthFolder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
