@@ -1,7 +1,7 @@
 import Foundation
 
-/// What `berth redeploy` knows about the previous deploy of a folder: the values of the last
-/// apply recorded in `.berth/session.json`, compared with terraform.tfvars as it is now.
+/// The record of a folder's previous deploy for `berth redeploy`: the values of the last
+/// apply stored in `.berth/session.json`, compared with terraform.tfvars as it is now.
 public struct RedeployBaseline: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// No session file, or a session without an apply: every value counts as current.
@@ -26,7 +26,7 @@ public struct RedeployBaseline: Equatable, Sendable {
         self.init(kind: .lastApply(session?.appliedAt), changes: FieldChange.changes(applied: applied, current: current, ignoring: sensitive))
     }
 
-    /// The screen blocks that describe the baseline.
+    /// Returns the screen blocks that describe the baseline.
     public func blocks() -> [ScreenBlock] {
         switch kind {
         case .noEarlierRun:

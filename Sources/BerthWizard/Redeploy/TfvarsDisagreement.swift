@@ -22,7 +22,7 @@ public enum TfvarsDisagreement {
         }
     }
 
-    /// The screen blocks for the rows, or none when every value matches the account.
+    /// Returns the screen blocks for the rows, or none when every value matches the account.
     public static func blocks(results: [String: CheckResult], values: [String: String]) -> [ScreenBlock] {
         let found = rows(results: results, values: values)
         guard !found.isEmpty else { return [] }

@@ -10,8 +10,8 @@ extension WizardController {
         baseline = RedeployBaseline(session: stored, current: current, sensitive: sensitive)
     }
 
-    /// The redeploy blocks: what changed since the last apply and where the file disagrees with
-    /// AWS. Empty outside a redeploy. The caller holds the lock.
+    /// Returns the redeploy blocks: the changes since the last apply and the values AWS no
+    /// longer holds, or none outside a redeploy. The caller holds the lock.
     func redeployBlocks() -> [ScreenBlock] {
         guard mode == .redeploy, let baseline else { return [] }
         return baseline.blocks() + TfvarsDisagreement.blocks(results: results, values: tfvarsAtStart)
@@ -54,7 +54,7 @@ extension WizardController {
         }
     }
 
-    /// The verification as check rows, in their order. The caller holds the lock.
+    /// Returns the verification as check rows, in their order. The caller holds the lock.
     func verificationRows() -> [CheckRow] {
         DeployedVerifier.ids.compactMap { id in
             guard let result = verification[id] else { return nil }

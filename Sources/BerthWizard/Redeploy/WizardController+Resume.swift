@@ -1,7 +1,7 @@
 import Foundation
 
 extension WizardController {
-    /// Continues at the step the earlier session reached, with its answers.
+    /// Continues at the step the earlier session reached, with its entered values.
     func resume() {
         mutate { wizard in
             guard let offer = wizard.resumeOffer else { return }
@@ -21,7 +21,7 @@ extension WizardController {
         }
     }
 
-    /// Drops the earlier answers and stays on the welcome screen.
+    /// Drops the earlier entered values and stays on the welcome screen.
     func startOver() {
         mutate { wizard in
             wizard.resumeOffer = nil
