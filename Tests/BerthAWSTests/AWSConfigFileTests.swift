@@ -116,4 +116,41 @@ import Testing
 
         #expect(file.profiles["default"]?.values["region"] == "us-west-2")
     }
+
+    @Test func profilePrefixInCredentialsFileWarns() throws {
+        let file = try AWSConfigFile.parse("[profile dev]\naws_access_key_id = AKIA\n", path: "credentials", kind: .credentials)
+
+        #expect(file.profiles["profile dev"] != nil)
+        #expect(file.warnings.first?.message.contains("as [dev]") == true)
+    }
+
+    @Test func everyProfileKindIsListed() throws {
+        let config = try AWSConfigFile.parse("""
+        [sso-session corp]
+        sso_region = us-east-1
+        [profile dev-sso]
+        sso_session = corp
+        [profile deploy]
+        role_arn = arn:aws:iam::1:role/deployer
+        source_profile = dev-sso
+        [profile proc]
+        credential_process = /usr/local/bin/creds
+        [profile ci]
+        role_arn = arn:aws:iam::1:role/ci
+        web_identity_token_file = /tmp/token
+        [profile plain]
+        region = us-west-2
+        """, path: "config", kind: .config)
+        let credentials = try AWSConfigFile.parse("[keys]\naws_access_key_id = AKIA\naws_secret_access_key = s\n",
+                                                  path: "credentials", kind: .credentials)
+        let shared = AWSSharedConfig(config: config, credentials: credentials)
+
+        #expect(shared.profileNames == ["ci", "deploy", "dev-sso", "keys", "plain", "proc"])
+        #expect(shared.kind(ofProfile: "dev-sso") == .sso)
+        #expect(shared.kind(ofProfile: "deploy") == .assumeRole(roleARN: "arn:aws:iam::1:role/deployer"))
+        #expect(shared.kind(ofProfile: "proc") == .credentialProcess)
+        #expect(shared.kind(ofProfile: "ci") == .webIdentity)
+        #expect(shared.kind(ofProfile: "keys") == .staticKeys)
+        #expect(shared.kind(ofProfile: "plain") == .settingsOnly)
+    }
 }

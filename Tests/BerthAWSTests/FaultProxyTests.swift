@@ -123,4 +123,19 @@ import Testing
         #expect(proxy.requestCount == 1)
         #expect(log.sleeps.isEmpty)
     }
+
+    @Test func quickProbeUsesOneAttempt() throws {
+        let fixture = try EmulatorFixture.get()
+        let proxy = try FaultProxy(upstream: fixture.emulator.url, faults: [.stall(6)])
+        let log = SleepLog()
+        let probe = try client(through: proxy, log: log)
+            .configured(transport: CurlTransport(connectTimeout: 1, totalTimeout: 1, environment: [:]), maxAttempts: 1)
+        #expect {
+            try STSClient(client: probe).getCallerIdentity()
+        } throws: { error in
+            (error as? AWSError)?.kind == .network
+        }
+        #expect(proxy.requestCount == 1)
+        #expect(log.sleeps.isEmpty)
+    }
 }

@@ -86,3 +86,26 @@ import Testing
         #expect(value.content == .empty)
     }
 }
+
+/// Route 53 hosted-zone VPCs; moto 5.2.5 leaves the VPC list of a namespace's zone empty, so a
+/// scripted response stands in for AWS.
+@Suite struct Route53ClientTests {
+    @Test func hostedZoneVPCsFromGetHostedZone() throws {
+        let transport = AWSScriptedTransport { _, _ in
+            HTTPResponse(status: 200, body: Data("""
+            <?xml version="1.0"?>
+            <GetHostedZoneResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><HostedZone><Id>/hostedzone/Z1</Id>
+            <Name>default.core-infra.local.</Name></HostedZone><VPCs><VPC><VPCRegion>us-west-2</VPCRegion><VPCId>vpc-0abc</VPCId></VPC></VPCs>
+            </GetHostedZoneResponse>
+            """.utf8))
+        }
+        let client = PaginationTests().client(transport)
+        let vpcs = try Route53Client(client: client).hostedZoneVPCs(id: "/hostedzone/Z1")
+        let request = try #require(transport.requests.first)
+
+        #expect(vpcs == [HostedZoneVPC(id: "vpc-0abc", region: "us-west-2")])
+        #expect(request.method == "GET")
+        #expect(request.path == "/2013-04-01/hostedzone/Z1")
+        #expect(request.headers["Authorization"]?.contains("/us-east-1/route53/aws4_request") == true)
+    }
+}

@@ -20,8 +20,8 @@ enum PTYChild {
 
         // The child leads its own session; the pseudo-terminal becomes its
         // controlling terminal, so a Ctrl-C typed in cbreak mode would be SIGINT.
-        if isatty(0) == 1 {
-            _ = ioctl(0, UInt(TIOCSCTTY), 0)
+        if let terminal = [Int32(0), 1, 2].first(where: { isatty($0) == 1 }) {
+            _ = ioctl(terminal, UInt(TIOCSCTTY), 0)
         }
 
         let source = FakeScreenSource(SampleScreens.checks)
@@ -35,17 +35,16 @@ enum PTYChild {
         }
 
         do {
-            let notes = try TUIApp.runInTerminal(source: source, environment: environment) { signalNumber in
+            let terminalPath = mode == "devtty" ? "/dev/tty" : nil
+            let notes = try TUIApp.runInTerminal(source: source, environment: environment, terminalPath: terminalPath) { signalNumber in
                 if let marker = environment["BERTH_TUI_PTY_MARKER"] {
-                    FileManager.default.createFile(atPath: marker, contents: Data("HOOK \(signalNumber)".utf8))
+                    _ = FileManager.default.createFile(atPath: marker, contents: Data("HOOK \(signalNumber)".utf8))
                 }
             }
-            print("CHILD-EXIT intents=\(source.intents) notes=\(notes)")
-            fflush(stdout)
+            FileHandle.standardError.write(Data("CHILD-EXIT intents=\(source.intents) notes=\(notes)\n".utf8))
             exit(0)
         } catch {
-            print("CHILD-START-ERROR \(error)")
-            fflush(stdout)
+            FileHandle.standardError.write(Data("CHILD-START-ERROR \(error)\n".utf8))
             exit(3)
         }
     }
@@ -147,6 +146,18 @@ enum PTYChild {
         session.type([3])
         try #require(session.waitForExit())
         #expect(session.termination == .exited(0))
+    }
+
+    @Test func redirectedOutputCanUseDevTTY() throws {
+        let session = try PTYSession(mode: "devtty", standardInputIsNull: true, standardOutputIsNull: true)
+        let cookedFlags = session.localFlags()
+
+        #expect(session.waitForOutput("Core infrastructure"), "no frame drawn on /dev/tty: \(session.output)")
+        session.type([3])
+        try #require(session.waitForExit())
+        #expect(session.termination == .exited(0), "child output: \(session.output)")
+        #expect(session.output.contains("CHILD-EXIT intents=[BerthWizard.WizardIntent.interrupt]"))
+        #expect(session.localFlags() == cookedFlags)
     }
 
     @Test func dumbTerminalIsRejected() throws {

@@ -222,6 +222,21 @@ func runLoop(_ source: FakeScreenSource, keys: [Key], size: TerminalSize = Termi
         #expect(driver.history.first?.contains("Core infrastructure") == true)
     }
 
+    @Test func endOfInputQuitsAndEndsLoop() {
+        let source = FakeScreenSource(SampleScreens.checks)
+        let driver = RecordingDriver(size: TerminalSize(columns: 80, rows: 24), keys: [.endOfInput, .escape])
+        let app = TUIApp(driver: driver, source: source, now: { 0 })
+        var idleCalls = 0
+        driver.onIdle = {
+            idleCalls += 1
+            app.stop()
+        }
+        app.run()
+
+        #expect(source.intents == [.quit])
+        #expect(idleCalls == 0)
+    }
+
     @Test func firstFrameDrawnBeforeAnyKey() {
         let source = FakeScreenSource(SampleScreens.checks)
         let driver = RecordingDriver(size: TerminalSize(columns: 80, rows: 24))

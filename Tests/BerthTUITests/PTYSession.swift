@@ -25,7 +25,7 @@ final class PTYSession: @unchecked Sendable {
     private var reading = true
     private var reader: Thread?
 
-    init(mode: String, columns: UInt16 = 80, rows: UInt16 = 24, extraEnvironment: [String: String] = [:], standardInputIsNull: Bool = false) throws {
+    init(mode: String, columns: UInt16 = 80, rows: UInt16 = 24, extraEnvironment: [String: String] = [:], standardInputIsNull: Bool = false, standardOutputIsNull: Bool = false) throws {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         var masterDescriptor: Int32 = -1
         var slaveDescriptor: Int32 = -1
@@ -65,7 +65,11 @@ final class PTYSession: @unchecked Sendable {
         } else {
             posix_spawn_file_actions_adddup2(&actions, slave, 0)
         }
-        posix_spawn_file_actions_adddup2(&actions, slave, 1)
+        if standardOutputIsNull {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, slave, 1)
+        }
         posix_spawn_file_actions_adddup2(&actions, slave, 2)
         posix_spawn_file_actions_addclose(&actions, master)
 

@@ -56,7 +56,21 @@ public final class FaultProxy: @unchecked Sendable {
         port = UInt16(bigEndian: actual.sin_port)
         listener = descriptor
 
-        let thread = Thread { [weak self] in self?.acceptLoop() }
+        // The loop holds the proxy only between connections, so releasing it stops the server.
+        let thread = Thread { [weak self] in
+            while true {
+                let connection = accept(descriptor, nil, nil)
+                guard let proxy = self else {
+                    if connection >= 0 { close(connection) }
+                    return
+                }
+                if connection < 0 {
+                    if proxy.stopped { return }
+                    continue
+                }
+                Thread { proxy.handle(connection) }.start()
+            }
+        }
         thread.start()
     }
 
@@ -85,18 +99,10 @@ public final class FaultProxy: @unchecked Sendable {
         close(listener)
     }
 
-    private func acceptLoop() {
-        while true {
-            let connection = accept(listener, nil, nil)
-            if connection < 0 {
-                lock.lock()
-                let stopped = isStopped
-                lock.unlock()
-                if stopped { return }
-                continue
-            }
-            Thread { [self] in handle(connection) }.start()
-        }
+    private var stopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return isStopped
     }
 
     private func nextFault() -> Fault {

@@ -41,6 +41,16 @@ public final class AWSClient: @unchecked Sendable {
                          retryPolicy: retryPolicy, profileName: profileName)
     }
 
+    /// Returns a client with the same settings but another transport or attempt limit, for example
+    /// a quick credentials probe with one attempt and a short timeout before `terraform apply`.
+    public func configured(transport: (any HTTPTransport)? = nil, maxAttempts: Int? = nil) -> AWSClient {
+        var otherRuntime = runtime
+        if let transport { otherRuntime.transport = transport }
+        let policy = maxAttempts.map { RetryPolicy(maxAttempts: $0) } ?? retryPolicy
+        return AWSClient(region: region, endpoints: endpoints, credentials: credentials, runtime: otherRuntime,
+                         retryPolicy: policy, profileName: profileName)
+    }
+
     /// One call to prepare: where it goes relative to the service endpoint and what it carries.
     public struct Call {
         public var service: AWSService

@@ -8,6 +8,8 @@ public enum AWSProtocol: Sendable, Equatable {
     case json(version: String, targetPrefix: String)
     /// Resource paths with JSON bodies.
     case restJSON
+    /// Resource paths with XML bodies (Route 53).
+    case restXML
 }
 
 /// A service Berth calls, with the names the SDKs use for it.
@@ -48,6 +50,9 @@ public struct AWSService: Sendable, Equatable, Hashable {
                                                     signingName: "servicediscovery", configKey: "servicediscovery",
                                                     wireProtocol: .json(version: "1.1", targetPrefix: "Route53AutoNaming_v20170314"),
                                                     isGlobal: false)
+    /// Route 53, for the VPCs of a Cloud Map namespace's private hosted zone; global, signed for us-east-1.
+    public static let route53 = AWSService(serviceID: "Route 53", endpointPrefix: "route53", signingName: "route53",
+                                           configKey: "route_53", wireProtocol: .restXML, isGlobal: true)
     /// The IAM Identity Center portal that returns role credentials for an SSO token; its calls are not signed.
     public static let sso = AWSService(serviceID: "SSO", endpointPrefix: "portal.sso", signingName: "awsssoportal",
                                        configKey: "sso", wireProtocol: .restJSON, isGlobal: false)

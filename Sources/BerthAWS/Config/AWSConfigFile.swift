@@ -138,6 +138,11 @@ public struct AWSConfigFile: Sendable, Equatable {
     /// Registers a section header and returns where its settings go, warning about ones the SDKs ignore.
     private mutating func openSection(_ header: String, line: Int) -> SectionTarget {
         if kind == .credentials {
+            if let name = Self.name(after: "profile", in: header) {
+                warnings.append(Warning(file: path, line: line, message:
+                    "[\(header)] in the credentials file names a profile called \"\(header)\"; the credentials file "
+                    + "writes profiles without the prefix, as [\(name)]."))
+            }
             return openProfile(Self.unquote(header), header: header, line: line)
         }
         if header == "default" {

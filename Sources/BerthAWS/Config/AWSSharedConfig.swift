@@ -26,6 +26,34 @@ public struct AWSSharedConfig: Sendable, Equatable {
         config.warnings + credentials.warnings
     }
 
+    /// The kind of credentials a profile configures, for listing profiles of every kind.
+    public enum ProfileKind: Sendable, Equatable {
+        case assumeRole(roleARN: String)
+        case webIdentity
+        case sso
+        case staticKeys
+        case credentialProcess
+        /// Only settings such as `region`, without credentials.
+        case settingsOnly
+    }
+
+    /// Returns the kind of credentials profile `name` configures, checked in the credential chain's order.
+    public func kind(ofProfile name: String) -> ProfileKind {
+        if let roleARN = setting("role_arn", profile: name) {
+            return setting("web_identity_token_file", profile: name) != nil ? .webIdentity : .assumeRole(roleARN: roleARN)
+        }
+        if setting("sso_session", profile: name) != nil || setting("sso_start_url", profile: name) != nil {
+            return .sso
+        }
+        if credentialSetting("aws_access_key_id", profile: name) != nil {
+            return .staticKeys
+        }
+        if setting("credential_process", profile: name) != nil {
+            return .credentialProcess
+        }
+        return .settingsOnly
+    }
+
     /// Returns whether `name` is a profile in either file.
     public func hasProfile(_ name: String) -> Bool {
         config.profiles[name] != nil || credentials.profiles[name] != nil

@@ -8,6 +8,13 @@ public struct AWSEndpoint: Sendable, Equatable {
     public var signingRegion: String
     /// The source of the URL, such as `AWS_ENDPOINT_URL_ECS` or `standard endpoint`.
     public var source: String
+
+    /// Creates a value, as the service would return it.
+    public init(url: URL, signingRegion: String, source: String) {
+        self.url = url
+        self.signingRegion = signingRegion
+        self.source = source
+    }
 }
 
 /// Chooses each service's endpoint in botocore's order: `AWS_ENDPOINT_URL_<SERVICE>`,

@@ -25,6 +25,23 @@ public struct ResolvedAWS: Sendable {
     /// Every profile name in the two files.
     public var availableProfiles: [String]
 
+    /// Creates a resolved set-up directly, for tests and callers that resolve settings themselves.
+    public init(profileName: String?, profileSource: String, region: String, regionSource: String,
+                credentials: AWSCredentials, endpoints: EndpointResolver, credentialCache: CredentialCache? = nil,
+                maxAttempts: Int = 3, warnings: [String] = [], runtime: AWSRuntime, availableProfiles: [String] = []) {
+        self.profileName = profileName
+        self.profileSource = profileSource
+        self.region = region
+        self.regionSource = regionSource
+        self.credentials = credentials
+        self.endpoints = endpoints
+        self.credentialCache = credentialCache ?? .fixed(credentials)
+        self.maxAttempts = maxAttempts
+        self.warnings = warnings
+        self.runtime = runtime
+        self.availableProfiles = availableProfiles
+    }
+
     /// The environment for child processes (terraform, aws) that selects the same profile and region;
     /// it names the profile and never carries a key.
     public var childEnvironment: [String: String] {

@@ -17,6 +17,14 @@ public struct VPC: Sendable, Equatable {
     public var cidrBlock: String
     public var isDefault: Bool
     public var tags: [String: String]
+
+    /// Creates a value, as the service would return it.
+    public init(id: String, cidrBlock: String, isDefault: Bool, tags: [String: String]) {
+        self.id = id
+        self.cidrBlock = cidrBlock
+        self.isDefault = isDefault
+        self.tags = tags
+    }
 }
 
 /// A subnet.
@@ -26,6 +34,15 @@ public struct Subnet: Sendable, Equatable {
     public var cidrBlock: String
     public var availabilityZone: String
     public var tags: [String: String]
+
+    /// Creates a value, as the service would return it.
+    public init(id: String, vpcID: String, cidrBlock: String, availabilityZone: String, tags: [String: String]) {
+        self.id = id
+        self.vpcID = vpcID
+        self.cidrBlock = cidrBlock
+        self.availabilityZone = availabilityZone
+        self.tags = tags
+    }
 
     /// The `Name` tag, or "" when it has none.
     public var name: String { tags["Name"] ?? "" }

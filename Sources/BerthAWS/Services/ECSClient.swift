@@ -7,6 +7,13 @@ public struct ECSCluster: Sendable, Equatable {
     /// `ACTIVE`, `PROVISIONING`, `DEPROVISIONING`, `FAILED` or `INACTIVE` (deleted but still listed).
     public var status: String
 
+    /// Creates a value, as the service would return it.
+    public init(name: String, arn: String, status: String) {
+        self.name = name
+        self.arn = arn
+        self.status = status
+    }
+
     /// Whether the cluster can run services.
     public var isActive: Bool { status == "ACTIVE" }
 }
@@ -16,12 +23,25 @@ public struct ECSFailure: Sendable, Equatable {
     public var arn: String
     public var reason: String
     public var detail: String?
+
+    /// Creates a value, as the service would return it.
+    public init(arn: String, reason: String, detail: String? = nil) {
+        self.arn = arn
+        self.reason = reason
+        self.detail = detail
+    }
 }
 
 /// The result of DescribeClusters: the clusters found and the names it reported as failures.
 public struct ClusterLookup: Sendable, Equatable {
     public var clusters: [ECSCluster]
     public var failures: [ECSFailure]
+
+    /// Creates a value, as the service would return it.
+    public init(clusters: [ECSCluster], failures: [ECSFailure]) {
+        self.clusters = clusters
+        self.failures = failures
+    }
 
     /// Returns the active cluster named `name`, or nil when it is missing or inactive.
     public func activeCluster(named name: String) -> ECSCluster? {

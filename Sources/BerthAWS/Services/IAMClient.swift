@@ -7,6 +7,15 @@ public struct IAMRole: Sendable, Equatable {
     public var path: String
     public var roleID: String
     public var createDate: Date?
+
+    /// Creates a value, as the service would return it.
+    public init(name: String, arn: String, path: String, roleID: String, createDate: Date? = nil) {
+        self.name = name
+        self.arn = arn
+        self.path = path
+        self.roleID = roleID
+        self.createDate = createDate
+    }
 }
 
 /// AWS Identity and Access Management (query protocol, global endpoint signed for us-east-1).

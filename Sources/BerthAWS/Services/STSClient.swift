@@ -8,6 +8,13 @@ public struct CallerIdentity: Sendable, Equatable {
     public var arn: String
     /// The unique id of the caller.
     public var userID: String
+
+    /// Creates a value, as the service would return it.
+    public init(account: String, arn: String, userID: String) {
+        self.account = account
+        self.arn = arn
+        self.userID = userID
+    }
 }
 
 /// AWS Security Token Service (query protocol).

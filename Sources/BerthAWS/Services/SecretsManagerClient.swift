@@ -10,6 +10,15 @@ public struct SecretDescription: Sendable, Equatable {
     public var deletedDate: Date?
     /// The secret's own description text.
     public var descriptionText: String?
+
+    /// Creates a value, as the service would return it.
+    public init(name: String, arn: String, kmsKeyID: String? = nil, deletedDate: Date? = nil, descriptionText: String? = nil) {
+        self.name = name
+        self.arn = arn
+        self.kmsKeyID = kmsKeyID
+        self.deletedDate = deletedDate
+        self.descriptionText = descriptionText
+    }
 }
 
 /// A secret's current value, kept in memory only; `description` shows its form and size, never the value.
@@ -26,6 +35,14 @@ public struct SecretValue: Sendable, Equatable, CustomStringConvertible, CustomD
     public var arn: String
     public var versionID: String?
     public var content: Content
+
+    /// Creates a value, as the service would return it.
+    public init(name: String, arn: String, versionID: String? = nil, content: Content) {
+        self.name = name
+        self.arn = arn
+        self.versionID = versionID
+        self.content = content
+    }
 
     public var description: String {
         switch content {

@@ -11,6 +11,16 @@ public struct Namespace: Sendable, Equatable {
     public var hostedZoneID: String?
     /// The HTTP name of the namespace.
     public var httpName: String?
+
+    /// Creates a value, as the service would return it.
+    public init(id: String, arn: String, name: String, type: String, hostedZoneID: String? = nil, httpName: String? = nil) {
+        self.id = id
+        self.arn = arn
+        self.name = name
+        self.type = type
+        self.hostedZoneID = hostedZoneID
+        self.httpName = httpName
+    }
 }
 
 /// AWS Cloud Map (JSON 1.1 protocol).

@@ -287,7 +287,7 @@ public struct KeyHandler {
             text += field.help.isEmpty ? "No help for this field." : field.help
             text += "\n\n"
         }
-        text += "Tab or Down moves to the next item, Shift-Tab or Up to the previous one. Enter selects or moves on, Esc goes back a step (your answers are kept), Ctrl-C stops a run or quits. On a run screen the arrows and PgUp/PgDn scroll the focused pane and End follows the log."
+        text += "Tab or Down moves to the next item, Shift-Tab or Up to the previous one. Enter selects or moves on, Esc goes back a step (your answers are kept), Ctrl-C stops a run or quits. In a text field, Left, Right, Home and End move the cursor. On a run screen the arrows and PgUp/PgDn scroll the focused pane and End follows the log."
         return text
     }
 }

@@ -55,6 +55,10 @@ public final class TUIApp {
             if let key {
                 handle(key)
             }
+            if key == .endOfInput {
+                // The terminal is gone: the wizard was sent `.quit`, and nothing more can be read or drawn.
+                break
+            }
             if shouldStop() {
                 break
             }

@@ -40,19 +40,34 @@ public final class CursesDriver: TerminalDriver, @unchecked Sendable {
 
     private let palette: Palette
     private var screen: OpaquePointer?
+    private let inputDescriptor: Int32
+    /// The terminal opened by path, closed on `stop()`; nil when standard input and output are used.
+    private var terminalFile: UnsafeMutablePointer<FILE>?
     private let wakePipe: (read: Int32, write: Int32)
     private var colorPairs: [Palette.Color: Int16] = [:]
     private var stopped = false
 
-    /// Starts curses on the process's terminal.
+    /// Starts curses on the process's terminal: standard input and output, or
+    /// the device at `terminalPath` (`/dev/tty` when output goes to a pipe but
+    /// the person asked for the full screen anyway).
     ///
     /// Order matters: the locale is set before ncurses reads it, the
     /// terminal state is saved before curses changes it, and `newterm` is
     /// used instead of `initscr`, which calls `exit()` on an unknown `TERM`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, escapeDelayMilliseconds: Int32 = 25) throws {
-        guard isatty(0) == 1, isatty(1) == 1 else {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, terminalPath: String? = nil, escapeDelayMilliseconds: Int32 = 25) throws {
+        var input: UnsafeMutablePointer<FILE> = stdin
+        var output: UnsafeMutablePointer<FILE> = stdout
+        if let terminalPath {
+            guard let opened = fopen(terminalPath, "r+"), isatty(fileno(opened)) == 1 else {
+                throw StartError.notATerminal
+            }
+            terminalFile = opened
+            input = opened
+            output = opened
+        } else if isatty(0) != 1 || isatty(1) != 1 {
             throw StartError.notATerminal
         }
+        inputDescriptor = fileno(input)
 
         let requested = environment["TERM"] ?? ""
         if requested.isEmpty || requested == "dumb" {
@@ -60,23 +75,28 @@ public final class CursesDriver: TerminalDriver, @unchecked Sendable {
         }
 
         _ = berth_setlocale_all()
+        // Only the character type matters to curses; numbers keep parsing and printing with a dot.
+        _ = setlocale(LC_NUMERIC, "C")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         let unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
 
-        TerminalGuard.shared.saveTerminalState(fileDescriptor: 0)
+        TerminalGuard.shared.saveTerminalState(fileDescriptor: inputDescriptor, outputDescriptor: fileno(output))
 
         var chosen: OpaquePointer?
         var name = requested
         var tried: [String] = []
         for candidate in [requested, "xterm-256color", "xterm"] where !tried.contains(candidate) {
             tried.append(candidate)
-            if let created = newterm(candidate, stdout, stdin) {
+            if let created = newterm(candidate, output, input) {
                 chosen = created
                 name = candidate
                 break
             }
         }
         guard let chosen else {
+            if let terminalFile {
+                fclose(terminalFile)
+            }
             throw StartError.noTerminfo(tried: tried)
         }
         if name != requested {
@@ -145,6 +165,10 @@ public final class CursesDriver: TerminalDriver, @unchecked Sendable {
             close(wakePipe.read)
             close(wakePipe.write)
         }
+        if let terminalFile {
+            fclose(terminalFile)
+        }
+        terminalFile = nil
     }
 
     public func put(row: Int, column: Int, text: String, style: TextStyleRole) {
@@ -201,7 +225,7 @@ public final class CursesDriver: TerminalDriver, @unchecked Sendable {
             return key
         }
 
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
+        var fds = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)]
         if wakePipe.read >= 0 {
             fds.append(pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0))
         }

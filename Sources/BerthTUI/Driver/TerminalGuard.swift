@@ -36,9 +36,11 @@ public final class TerminalGuard: @unchecked Sendable {
 
     private init() {}
 
-    /// Saves the terminal settings of `fileDescriptor` so they can be restored on exit.
-    public func saveTerminalState(fileDescriptor: Int32) {
+    /// Saves the terminal settings of `fileDescriptor` so they can be restored on exit;
+    /// the reset sequence goes to `outputDescriptor`.
+    public func saveTerminalState(fileDescriptor: Int32, outputDescriptor: Int32 = 1) {
         let state = GuardState.shared
+        state.outputDescriptor.pointee = outputDescriptor
         if tcgetattr(fileDescriptor, state.savedTermios) == 0 {
             state.ttyDescriptor.pointee = fileDescriptor
             state.hasSavedTermios.pointee = 1
@@ -160,6 +162,7 @@ final class GuardState: @unchecked Sendable {
     let savedTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
     let hasSavedTermios = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     let ttyDescriptor = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    let outputDescriptor = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     let signalPipe = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     let cursesActive = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     let terminationCount = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -172,6 +175,7 @@ final class GuardState: @unchecked Sendable {
     private init() {
         hasSavedTermios.pointee = 0
         ttyDescriptor.pointee = 0
+        outputDescriptor.pointee = 1
         signalPipe.pointee = -1
         cursesActive.pointee = 0
         terminationCount.pointee = 0
@@ -214,7 +218,7 @@ final class GuardState: @unchecked Sendable {
     /// Restores the terminal with async-signal-safe calls only, when curses is running.
     func restoreAsyncSignalSafe() {
         guard cursesActive.pointee == 1 else { return }
-        _ = write(1, resetSequence, resetSequenceLength)
+        _ = write(outputDescriptor.pointee, resetSequence, resetSequenceLength)
         restoreTermiosOnly()
     }
 

@@ -30,8 +30,9 @@ struct DialogView {
         let height = bodyLines.count + footerRows + 2
         let rect = Rect(row: max((size.rows - height) / 2, 0), column: (size.columns - width) / 2, width: width, height: height)
 
+        // The box and one column either side are blanked so the screen below does not show through.
         for row in rect.row..<rect.bottom {
-            canvas.fill(row: row, column: rect.column, width: rect.width, style: .normal)
+            canvas.fill(row: row, column: rect.column - 1, width: rect.width + 2, style: .normal)
         }
         canvas.box(rect, title: title, titleStyle: .focused)
         for (offset, line) in bodyLines.enumerated() {

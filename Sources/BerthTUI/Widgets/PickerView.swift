@@ -17,12 +17,13 @@ struct PickerView {
 
         let matching = Self.matches(options, filter: picker.filter)
         let width = min(max(size.columns - 8, 20), 64)
-        let height = min(max(size.rows - 6, 5), matching.count + 4)
-        let rect = Rect(row: max((size.rows - height) / 2, 1), column: (size.columns - width) / 2, width: width, height: max(height, 5))
+        let height = max(min(size.rows - 4, max(matching.count, 1) + 3), 4)
+        let rect = Rect(row: max((size.rows - height) / 2, 1), column: (size.columns - width) / 2, width: width, height: height)
         let inner = rect.inset(by: 1)
 
-        for row in inner.row..<inner.bottom {
-            canvas.fill(row: row, column: inner.column, width: inner.width, style: .normal)
+        // The box and one column either side are blanked so the screen below does not show through.
+        for row in rect.row..<rect.bottom {
+            canvas.fill(row: row, column: rect.column - 1, width: rect.width + 2, style: .normal)
         }
         canvas.box(rect, title: field.label, titleStyle: .focused)
 
