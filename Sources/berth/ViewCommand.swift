@@ -6,21 +6,17 @@ import Foundation
 enum ViewCommand {
     static func run(path: String, write: (String) -> Void) throws -> Int32 {
         let url = URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw UsageError(description: "Cannot read \(path); give the path of a saved stream such as .berth/runs/<time>-apply.jsonl.")
         }
 
-        let phase: RunSnapshot.Phase = url.lastPathComponent.contains("apply") ? .applying : .planning
-        let model = RunModel(phase: phase)
-        let decoder = RunEventDecoder()
-        var errors = 0
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            guard let event = decoder.decode(Data(line)) else { continue }
-            if case .diagnostic(let diagnostic) = event, diagnostic.isError { errors += 1 }
-            model.apply(event)
+        let snapshot: RunSnapshot
+        do {
+            snapshot = try RunReplay.model(of: url).snapshot()
+        } catch {
+            throw UsageError(description: "\(error)")
         }
-        model.finish(exitCode: errors == 0 ? 0 : 1)
-        let snapshot = model.snapshot()
+        let errors = snapshot.diagnostics.filter { $0.severity == "error" }.count
 
         write("\(url.lastPathComponent): \(snapshot.engine.isEmpty ? "Terraform" : snapshot.engine), \(snapshot.phase.rawValue)")
         if let summary = snapshot.summary {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 @Suite struct FieldsFormTests {
-    /// A folder holding the reference backend-service variables.tf from templates/.
+    /// Creates a folder with the reference backend-service variables.tf from templates/.
     private func referenceFolder(tfvars: String? = nil) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-fields-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -129,7 +129,8 @@ import Testing
         let written = try String(contentsOf: folder.appendingPathComponent("terraform.tfvars"), encoding: .utf8)
         #expect(written.hasPrefix(original))
         #expect(written.contains("repository_owner"))
-        #expect(written.contains("cpu") && written.contains("512"))
+        #expect(written.contains("cpu"))
+        #expect(written.contains("512"))
         let backup = try String(contentsOf: folder.appendingPathComponent("terraform.tfvars.berth-backup"), encoding: .utf8)
         #expect(backup == original)
     }

@@ -1,8 +1,8 @@
 import BerthWizard
 import Foundation
 
-/// An account whose answers a test scripts, for AWS errors the emulator cannot
-/// produce (KMS denials, AccessDenied). Calls it is not given throw AccessDenied.
+/// An account whose responses a test scripts, for AWS errors the emulator cannot
+/// produce (KMS denials, AccessDenied). Calls without a scripted response throw AccessDenied.
 final class ScriptedAccount: AccountServices, @unchecked Sendable {
     var secret: Result<SecretInfo, ServiceFailure> = .failure(ScriptedAccount.denied)
     var payload: Result<SecretPayload, ServiceFailure> = .failure(ScriptedAccount.denied)

@@ -55,7 +55,7 @@ struct WizardFixture {
         return CheckRunner().run(WizardChecks.all, context: context)
     }
 
-    /// Every regular file under the folder (including `.berth/`), with its bytes.
+    /// Returns every regular file under the folder (including `.berth/`), with its bytes.
     func allFiles() -> [(String, Data)] {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var files: [(String, Data)] = []

@@ -5,15 +5,15 @@ import Darwin
 #endif
 import Foundation
 
-/// Where the plain renderer reads answers. Field values and menu choices come
+/// The source of the plain renderer's input. Field values and menu choices come
 /// from `readLine`; confirmations and secrets only from a terminal, so piped
 /// input can never approve a change or carry a token.
 public protocol PlainInput: AnyObject {
-    /// The next line, or nil at end of input.
+    /// Reads the next line; returns nil at end of input.
     func readLine() -> String?
-    /// A yes/no answer typed on a terminal; nil when there is no terminal to ask.
+    /// Reads a yes or no typed on a terminal; returns nil when there is no terminal.
     func confirm(_ question: String) -> Bool?
-    /// A line typed on a terminal with echo off; nil when there is no terminal.
+    /// Reads a line typed on a terminal with echo off; returns nil when there is no terminal.
     func readSecret(_ prompt: String) -> String?
 }
 

@@ -3,7 +3,7 @@ import BerthWizard
 import Foundation
 
 /// Runs the wizard as line prompts: prints each screen as text blocks, asks
-/// for fields with their current value as the default, offers the actions as
+/// for each field with its current value as the default, offers the actions as
 /// a numbered list, and asks confirmations as `y/N` on the terminal only.
 /// Terraform runs print one line per change plus a "still working" line at
 /// most every `stillWorkingInterval` seconds of silence.
@@ -121,7 +121,7 @@ public final class PlainRenderer {
 
     // MARK: Fields
 
-    /// Asks each field not yet asked on this screen (and every field showing an error); false at end of input.
+    /// Prompts for each field not yet shown on this screen, and again for fields with an error. Returns false at end of input.
     private func askFields(_ screen: Screen) -> Bool {
         var asked = promptedFields[screen.id] ?? []
         for field in screen.fields where !asked.contains(field.id) || field.error != nil {

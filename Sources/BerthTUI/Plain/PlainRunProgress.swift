@@ -1,7 +1,7 @@
 import BerthTerraform
 import Foundation
 
-/// What the plain renderer already printed of a run, so each snapshot adds only new lines.
+/// The part of a run the plain renderer has printed, so each snapshot adds only new lines.
 struct PlainRunProgress {
     var screenID: String?
     private var states: [String: ResourceRow.State] = [:]

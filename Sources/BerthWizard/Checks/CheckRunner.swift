@@ -7,10 +7,14 @@ public final class CheckRunner: @unchecked Sendable {
     /// One change of a check's state: `running`, then its result.
     public typealias Progress = @Sendable (_ id: String, _ result: CheckResult) -> Void
 
-    private let queue: DispatchQueue
+    /// Starts one check's work. Each check gets its own thread by default, because the
+    /// checks block on network calls and a dispatch queue may run only as many as there are cores.
+    public typealias Spawn = @Sendable (@escaping @Sendable () -> Void) -> Void
 
-    public init(queue: DispatchQueue = DispatchQueue(label: "berth.checks", attributes: .concurrent)) {
-        self.queue = queue
+    private let spawn: Spawn
+
+    public init(spawn: @escaping Spawn = { work in Thread.detachNewThread(work) }) {
+        self.spawn = spawn
     }
 
     /// Runs `checks` and blocks until all have a result.
@@ -33,7 +37,7 @@ public final class CheckRunner: @unchecked Sendable {
         progress: Progress? = nil,
         completion: @escaping @Sendable ([String: CheckResult]) -> Void
     ) {
-        let schedule = Schedule(checks: checks, context: context, progress: progress, queue: queue, completion: completion)
+        let schedule = Schedule(checks: checks, context: context, progress: progress, spawn: spawn, completion: completion)
         schedule.advance()
     }
 }
@@ -48,7 +52,7 @@ private final class Schedule: @unchecked Sendable {
     private let checks: [Check]
     private let context: CheckContext
     private let progress: CheckRunner.Progress?
-    private let queue: DispatchQueue
+    private let spawn: CheckRunner.Spawn
     private let completion: @Sendable ([String: CheckResult]) -> Void
     private let lock = NSLock()
     private var waiting: [Check]
@@ -60,13 +64,13 @@ private final class Schedule: @unchecked Sendable {
         checks: [Check],
         context: CheckContext,
         progress: CheckRunner.Progress?,
-        queue: DispatchQueue,
+        spawn: @escaping CheckRunner.Spawn,
         completion: @escaping @Sendable ([String: CheckResult]) -> Void
     ) {
         self.checks = checks
         self.context = context
         self.progress = progress
-        self.queue = queue
+        self.spawn = spawn
         self.completion = completion
         self.waiting = checks
     }
@@ -115,7 +119,7 @@ private final class Schedule: @unchecked Sendable {
         }
         for check in toStart {
             progress?(check.id, CheckResult(status: .running, evidence: ""))
-            queue.async { self.execute(check) }
+            spawn { self.execute(check) }
         }
         if let finishedResults {
             completion(finishedResults)

@@ -2,7 +2,7 @@ import BerthTerraform
 import Foundation
 
 extension WizardController {
-    /// The screen for the current state; called with the lock held.
+    /// Builds the screen for the current state. The caller holds the lock.
     func buildScreen() -> Screen {
         var screen = Screen(
             id: step.rawValue,
@@ -241,7 +241,8 @@ extension WizardController {
             blocks.append(.table(rows))
         }
         if plan.total == 0 {
-            blocks.append(.paragraph("Nothing to apply: the deployed service already matches the configuration.", .success))
+            let drift = plan.drift == 0 ? "" : " (drift noted: \(plan.drift) resource\(plan.drift == 1 ? "" : "s"))"
+            blocks.append(.paragraph("Nothing to apply\(drift): the deployed service already matches the configuration.", .success))
             screen.actions = [ScreenAction(id: "finish", label: "Finish", isDefault: true)]
         } else {
             screen.actions = [ScreenAction(

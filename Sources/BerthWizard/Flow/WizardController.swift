@@ -19,7 +19,7 @@ public final class WizardController: @unchecked Sendable {
     var step: WizardStep = .welcome
     var settings: CheckSettings
     var results: [String: CheckResult] = [:]
-    /// Answers by tfvars variable name; never a secret.
+    /// Values entered so far, by tfvars variable name. Never a secret.
     var answers: [String: String] = [:]
     /// The token typed on the GitHub secret step. It lives only here, only until CreateSecret returns.
     var tokenDraft = ""
@@ -62,7 +62,7 @@ public final class WizardController: @unchecked Sendable {
         }
     }
 
-    /// Starts the account checks in the background; the first screen draws before any answer.
+    /// Starts the account checks in the background, so the first screen draws before any AWS response.
     public func start() {
         runChecks(["identity", "region", "core.vpc", "core.subnets", "core.cluster", "core.namespace", "core.execution-role", "codestar.role", "secret.github-token", "engine"])
     }
@@ -81,7 +81,7 @@ public final class WizardController: @unchecked Sendable {
         return step
     }
 
-    /// How the flow ended, or nil while it goes on.
+    /// The way the flow ended, or nil while it runs.
     public var outcome: WizardOutcome? {
         lock.lock()
         defer { lock.unlock() }
@@ -266,7 +266,7 @@ public final class WizardController: @unchecked Sendable {
         return engine
     }
 
-    /// Whether the step's checks allow moving on: nothing failed and nothing still running.
+    /// Returns whether the step's checks allow moving on, because none failed and none is still running.
     func canLeave(_ step: WizardStep) -> Bool {
         switch step {
         case .welcome, .fields, .review:

@@ -8,7 +8,7 @@ public enum DeployPhase: String, Sendable, CaseIterable {
     case apply
 }
 
-/// How one Terraform command ended.
+/// The outcome of one Terraform command.
 public struct DeployRunResult: Sendable {
     public var exitCode: Int32
     public var snapshot: RunSnapshot
@@ -22,7 +22,7 @@ public struct DeployRunResult: Sendable {
     }
 }
 
-/// What the saved plan would do, read with `show -json`.
+/// The changes the saved plan would make, read with `show -json`.
 public struct PlanOverview: Equatable, Sendable {
     public struct Change: Equatable, Sendable {
         public var address: String
@@ -38,12 +38,15 @@ public struct PlanOverview: Equatable, Sendable {
     public var change: Int
     public var remove: Int
     public var changes: [Change]
+    /// Resources changed outside Terraform since the last apply.
+    public var drift: Int
 
-    public init(add: Int, change: Int, remove: Int, changes: [Change]) {
+    public init(add: Int, change: Int, remove: Int, changes: [Change], drift: Int = 0) {
         self.add = add
         self.change = change
         self.remove = remove
         self.changes = changes
+        self.drift = drift
     }
 
     public var total: Int { add + change + remove }

@@ -22,21 +22,19 @@ public final class TerraformDeployEngine: DeployEngine, @unchecked Sendable {
     /// The saved plan, relative to the folder.
     public static let planFile = ".berth/plan.tfplan"
 
-    public static func arguments(for phase: DeployPhase, engine: Engine) -> [String] {
+    public static func arguments(for phase: DeployPhase, engine: Engine, folder: URL) -> [String] {
+        let commands = TerraformCommands(engine: engine)
+        let planFile = folder.appendingPathComponent(planFile)
         switch phase {
-        case .initialize:
-            return engine.supportsInitJSON ? ["init", "-json"] : ["init"]
-        case .plan:
-            return ["plan", "-json", "-out=\(planFile)"]
-        case .apply:
-            return ["apply", "-json", planFile]
+        case .initialize: return commands.initArguments()
+        case .plan: return commands.planArguments(planFile: planFile)
+        case .apply: return commands.applyArguments(planFile: planFile)
         }
     }
 
     public func run(_ phase: DeployPhase, folder: URL, environment: [String: String], onUpdate: @escaping (RunSnapshot) -> Void) throws -> DeployRunResult {
-        let runs = folder.appendingPathComponent(".berth/runs", isDirectory: true)
-        try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true)
-        let record = runs.appendingPathComponent("\(Self.stamp(now()))-\(phase.rawValue).jsonl")
+        let record = TerraformCommands.recordURL(folder: folder, phase: phase.rawValue, at: now())
+        try FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
 
         let initial: RunSnapshot.Phase = phase == .apply ? .applying : (phase == .plan ? .planning : .initializing)
         let model = RunModel(phase: initial, clock: now)
@@ -45,7 +43,7 @@ public final class TerraformDeployEngine: DeployEngine, @unchecked Sendable {
         self.model = model
         lock.unlock()
 
-        let code = try runner.run(Self.arguments(for: phase, engine: engine), in: folder, environment: environment, record: record) { event in
+        let code = try runner.run(Self.arguments(for: phase, engine: engine, folder: folder), in: folder, environment: environment, record: record) { event in
             model.apply(event)
             onUpdate(model.snapshot())
         }
@@ -56,20 +54,12 @@ public final class TerraformDeployEngine: DeployEngine, @unchecked Sendable {
     }
 
     public func review(folder: URL, environment: [String: String]) throws -> PlanOverview {
-        // The plan's JSON can hold values read from data sources, so it goes to a
-        // private temporary file that is removed at once.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("berth-show-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var errors: [String] = []
-        let code = try runner.run(["show", "-json", Self.planFile], in: folder, environment: environment, record: scratch) { event in
-            if case .diagnostic(let diagnostic) = event, diagnostic.isError {
-                errors.append(diagnostic.summary + (diagnostic.detail.isEmpty ? "" : ": " + diagnostic.detail))
-            }
-        }
-        guard code == 0 else {
-            throw DeployEngineError("terraform show -json \(Self.planFile) failed (exit status \(code)): \(errors.joined(separator: "; "))")
-        }
-        return try PlanJSON.overview(from: Data(contentsOf: scratch))
+        let review = try TerraformCommands(engine: engine).review(
+            planFile: folder.appendingPathComponent(Self.planFile),
+            in: folder,
+            environment: environment
+        )
+        return PlanOverview(review)
     }
 
     public func interrupt() {
@@ -84,46 +74,22 @@ public final class TerraformDeployEngine: DeployEngine, @unchecked Sendable {
     public func stop() {
         runner.terminate()
     }
-
-    static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
-        return formatter.string(from: date)
-    }
 }
 
-/// A Terraform step that could not run, with what to do.
-public struct DeployEngineError: Error, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}
-
-/// Reads the change list from `terraform show -json PLANFILE`.
-public enum PlanJSON {
-    public static func overview(from data: Data) throws -> PlanOverview {
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw DeployEngineError("terraform show -json printed no JSON object; run it by hand to see why.")
-        }
-        var add = 0, change = 0, remove = 0
-        var changes: [PlanOverview.Change] = []
-        for item in root["resource_changes"] as? [[String: Any]] ?? [] {
-            guard let address = item["address"] as? String,
-                  let actions = (item["change"] as? [String: Any])?["actions"] as? [String] else { continue }
-            let action: String
-            switch actions {
-            case ["create"]: action = "create"; add += 1
-            case ["update"]: action = "update"; change += 1
-            case ["delete"]: action = "delete"; remove += 1
-            case ["delete", "create"], ["create", "delete"]: action = "replace"; add += 1; remove += 1
-            default: continue
-            }
-            changes.append(PlanOverview.Change(address: address, action: action))
-        }
-        return PlanOverview(add: add, change: change, remove: remove, changes: changes)
+extension PlanOverview {
+    /// Builds the overview of a decoded `show -json` plan, counting a replacement as one add and one destroy.
+    public init(_ review: PlanReview) {
+        var changes: [Change] = []
+        changes += review.creates.map { Change(address: $0.address, action: "create") }
+        changes += review.updates.map { Change(address: $0.address, action: "update") }
+        changes += review.replacements.map { Change(address: $0.address, action: "replace") }
+        changes += review.destroys.map { Change(address: $0.address, action: "delete") }
+        self.init(
+            add: review.creates.count + review.replacements.count,
+            change: review.updates.count,
+            remove: review.destroys.count + review.replacements.count,
+            changes: changes.sorted { $0.address < $1.address },
+            drift: review.drift.count
+        )
     }
 }
