@@ -41,10 +41,13 @@ public struct GitHubTokenSecretCheck: Check {
             }
         }
         guard let secret = found else {
-            return missing(secretName.name, region: region, services: services)
+            return missing(secretName.name, region: region, services: services, settings: settings)
         }
 
         let facts = ["secret_name": secret.name, "secret_arn": secret.arn]
+        if let deleted = SecretPreflight.deletionProblem(name: secret.name, services: services, facts: facts) {
+            return deleted
+        }
         let payload: SecretPayload
         do {
             payload = try services.secretPayload(id: secret.name)
@@ -66,7 +69,7 @@ public struct GitHubTokenSecretCheck: Check {
         return classify(payload, secret: secret, facts: facts)
     }
 
-    private func missing(_ name: String, region: String, services: AccountServices) -> CheckResult {
+    private func missing(_ name: String, region: String, services: AccountServices, settings: CheckSettings) -> CheckResult {
         var evidence = "No secret named \(name) in \(region)."
         if let similar = try? services.secretNames(nameFilter: String(name.prefix(3))), !similar.isEmpty {
             let close = SimilarNames.matching(name, in: similar)
@@ -74,12 +77,12 @@ public struct GitHubTokenSecretCheck: Check {
                 evidence += " Similar names here: \(close.joined(separator: ", "))."
             }
         }
-        // NOTE: other regions are not searched; the secret may exist elsewhere.
-        return .fail(
-            evidence,
-            fix: "Let Berth create it (Create secret), or run `aws secretsmanager create-secret --name \(name) --secret-string <token> --region \(region)`.",
-            facts: ["secret_missing": name]
-        )
+        var fix = "Let Berth create it (Create secret), or run `aws secretsmanager create-secret --name \(name) --secret-string <token> --region \(region)`."
+        if let elsewhere = SecretPreflight.elsewhere(name, region: region, services: services, settings: settings) {
+            evidence += elsewhere.evidence
+            fix = elsewhere.fix
+        }
+        return .fail(evidence, fix: fix, facts: ["secret_missing": name])
     }
 
     private func classify(_ payload: SecretPayload, secret: SecretInfo, facts: [String: String]) -> CheckResult {
