@@ -61,7 +61,10 @@ public struct EffectiveValues: Sendable {
         for name in ["terraform.tfvars", "terraform.tfvars.json"] + automatic where names.contains(name) {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             let assignments = name.hasSuffix(".json") ? try jsonAssignments(data, file: name) : try TfvarsDocument(data: data, fileName: name).assignments
-            for assignment in assignments where declared[assignment.name] != nil {
+            for assignment in assignments {
+                guard let variable = declared[assignment.name] else { continue }
+                // Terraform uses the default in place of null when the variable sets nullable = false.
+                if assignment.value == .null && !variable.nullable && variable.defaultValue != nil { continue }
                 result.record(EffectiveValue(name: assignment.name, value: assignment.value, source: .file(name, line: assignment.line)))
             }
         }

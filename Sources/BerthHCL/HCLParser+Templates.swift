@@ -147,7 +147,7 @@ extension HCLParser {
         var value: UInt32 = 0
         for _ in 0..<digits {
             guard let byte = current, let digit = Self.hexValue(byte) else {
-                throw error("Invalid escape sequence: expected \(digits) hexadecimal digits after the backslash", at: escapeStart)
+                throw error("Invalid escape sequence: expected \(digits) hexadecimal digits after \\\(digits == 4 ? "u" : "U"). Write \\\\ for a literal backslash.", at: escapeStart)
             }
             value = value &* 16 &+ digit
             position += 1

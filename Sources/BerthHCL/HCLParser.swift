@@ -103,6 +103,11 @@ struct HCLParser {
     func describeCurrent() -> String {
         guard let byte = current else { return "the end of the file" }
         if byte == 0x0A || byte == 0x0D { return "a newline" }
+        if Self.isIdentifierStart(byte) {
+            var end = position
+            while end < bytes.count, end - position < 40, Self.isIdentifierPart(bytes[end]) { end += 1 }
+            return "\"\(text(position, end))\""
+        }
         let end = min(bytes.count, position + (byte < 0x80 ? 1 : 4))
         let character = String(decoding: bytes[position..<end], as: UTF8.self).first.map(String.init) ?? "?"
         return "\"\(character)\""

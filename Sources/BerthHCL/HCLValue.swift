@@ -20,6 +20,12 @@ public indirect enum HCLValue: Equatable, Sendable, CustomStringConvertible {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// The number in plain decimal form (`1.5e3` → `1500`), or nil when this is not a number.
+    public var canonicalNumber: String? {
+        guard case .number(let text) = self else { return nil }
+        return NumberText.canonical(text)
+    }
+
     /// The string, or nil when this is not a string.
     public var stringValue: String? {
         guard case .string(let text) = self else { return nil }
@@ -46,7 +52,7 @@ public indirect enum HCLValue: Equatable, Sendable, CustomStringConvertible {
     public func isSemanticallyEqual(to other: HCLValue) -> Bool {
         switch (self, other) {
         case (.number, .number):
-            return decimalValue != nil && decimalValue == other.decimalValue
+            return canonicalNumber != nil && canonicalNumber == other.canonicalNumber
         case (.tuple(let left), .tuple(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { $0.isSemanticallyEqual(to: $1) }
         case (.object(let left), .object(let right)):

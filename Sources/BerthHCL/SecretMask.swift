@@ -8,7 +8,9 @@ public enum SecretMask {
         ("gh[pousr]_[A-Za-z0-9]{8,}", "a GitHub token"),
         ("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", "an AWS access key ID"),
         ("(?<![A-Za-z0-9])[0-9a-fA-F]{40}(?![A-Za-z0-9])", "a 40-character hexadecimal token (a classic GitHub token)"),
-        ("(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]*[A-Z])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
+        // NOTE: any 40-character run of letters, digits, "/" and "+" that mixes cases and digits
+        // matches, so a long generated name can be taken for a secret key.
+        ("(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
          "an AWS secret access key"),
     ].compactMap { pattern, kind in
         (try? NSRegularExpression(pattern: pattern)).map { ($0, kind) }

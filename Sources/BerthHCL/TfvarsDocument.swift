@@ -1,7 +1,7 @@
 import Foundation
 
 /// A `.tfvars` file that can be edited without changing any byte outside the edited values.
-public final class TfvarsDocument {
+public final class TfvarsDocument: @unchecked Sendable {
     /// One `name = value` line of the file.
     public struct Assignment: Equatable, Sendable {
         public var name: String
@@ -22,6 +22,14 @@ public final class TfvarsDocument {
         public var secondLine: Int
     }
 
+    /// An assignment whose value looks like a token or key, which belongs in Secrets Manager.
+    public struct SuspectedSecret: Equatable, Sendable {
+        public var name: String
+        public var line: Int
+        /// What the value looks like, such as "a GitHub token".
+        public var kind: String
+    }
+
     /// A line such as `# repository_owner = ""`: it sets nothing.
     public struct CommentedOutKey: Equatable, Sendable {
         public var name: String
@@ -36,9 +44,18 @@ public final class TfvarsDocument {
 
     public let fileName: String
     private var bytes: [UInt8]
-    /// The assignments in file order, duplicates included.
-    public private(set) var assignments: [Assignment] = []
+    private var entries: [Assignment] = []
     private var additions: [Addition] = []
+    /// Guards the mutable state, so one document may be shared between threads.
+    private let lock = NSRecursiveLock()
+
+    /// The assignments in file order, duplicates included, without names added by `set`.
+    public var assignments: [Assignment] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
+    }
+
     /// The line ending for new lines: the file's first one, or LF.
     public let lineEnding: String
 
@@ -52,7 +69,7 @@ public final class TfvarsDocument {
             throw HCLParseError(file: fileName, line: block.line, column: 1,
                                 message: "Unexpected \"\(block.type)\" block: a tfvars file may only set variables, as name = value. Move the block to a .tf file or delete it.")
         }
-        assignments = body.attributes.map { attribute in
+        entries = body.attributes.map { attribute in
             let expression = attribute.expression
             return Assignment(name: attribute.name, value: expression.value(in: bytes),
                               valueText: String(decoding: bytes[expression.start..<expression.end], as: UTF8.self),
@@ -68,16 +85,22 @@ public final class TfvarsDocument {
     /// Returns the value Terraform reads for `name`, or nil when the file does not set it.
     /// Commented-out lines count as unset.
     public func value(of name: String) -> HCLValue? {
-        if let assignment = assignments.first(where: { $0.name == name }) { return assignment.value }
+        lock.lock()
+        defer { lock.unlock() }
+
+        if let assignment = entries.first(where: { $0.name == name }) { return assignment.value }
         guard let addition = additions.first(where: { $0.name == name }) else { return nil }
         return Self.parseValue(addition.encoded)
     }
 
     /// Names assigned more than once, with the first and each later line.
     public var duplicateKeys: [DuplicateKey] {
+        lock.lock()
+        defer { lock.unlock() }
+
         var firstLines: [String: Int] = [:]
         var duplicates: [DuplicateKey] = []
-        for assignment in assignments {
+        for assignment in entries {
             if let first = firstLines[assignment.name] {
                 duplicates.append(DuplicateKey(name: assignment.name, firstLine: first, secondLine: assignment.line))
             } else {
@@ -87,19 +110,35 @@ public final class TfvarsDocument {
         return duplicates
     }
 
+    /// Assignments whose values look like GitHub tokens or AWS keys (see `SecretMask`).
+    public var suspectedSecrets: [SuspectedSecret] {
+        lock.lock()
+        defer { lock.unlock() }
+
+        return entries.compactMap { entry in
+            SecretMask.secretKind(in: entry.valueText).map { SuspectedSecret(name: entry.name, line: entry.line, kind: $0) }
+        }
+    }
+
     /// Returns the assignments that no declared variable matches. They stay in the file.
     public func unknownKeys(declared: [VariableDeclaration]) -> [Assignment] {
+        lock.lock()
+        defer { lock.unlock() }
+
         let names = Set(declared.map(\.name))
-        return assignments.filter { !names.contains($0.name) }
+        return entries.filter { !names.contains($0.name) }
     }
 
     /// Comment lines that look like an assignment, such as `# repository_owner = ""`, for
     /// names the file does not set elsewhere.
     public var commentedOutKeys: [CommentedOutKey] {
+        lock.lock()
+        defer { lock.unlock() }
+
         let pattern = #"^[ \t]*(?:#|//)[ \t]*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*="#
         guard let regex = try? NSRegularExpression(pattern: pattern, options: .anchorsMatchLines) else { return [] }
         let text = render()
-        let set = Set(assignments.map(\.name) + additions.map(\.name))
+        let set = Set(entries.map(\.name) + additions.map(\.name))
         var found: [CommentedOutKey] = []
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let nameRange = Range(match.range(at: 1), in: text), let lineRange = Range(match.range, in: text) else { continue }
@@ -115,25 +154,28 @@ public final class TfvarsDocument {
     /// its value replaced. A new name goes into an aligned block at the end of the file, after
     /// `comment` (such as the variable's description) as a `#` line.
     public func set(_ name: String, encoded: String, comment: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+
         var encoded = encoded
         // A heredoc's line endings are part of its value, so CRLF files get a one-line string.
         if lineEnding == "\r\n", encoded.hasPrefix("<<"), case .string(let text) = Self.parseValue(encoded) {
             encoded = ValueEncoder.quote(text, allowsHeredoc: false)
         }
         let replacement = Array(encoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: lineEnding).utf8)
-        if let index = assignments.firstIndex(where: { $0.name == name }) {
-            let old = assignments[index]
+        if let index = entries.firstIndex(where: { $0.name == name }) {
+            let old = entries[index]
             bytes.replaceSubrange(old.valueStart..<old.valueEnd, with: replacement)
             let delta = replacement.count - (old.valueEnd - old.valueStart)
-            assignments[index].value = Self.parseValue(encoded)
-            assignments[index].valueText = String(decoding: replacement, as: UTF8.self)
-            assignments[index].valueEnd = old.valueStart + replacement.count
+            entries[index].value = Self.parseValue(encoded)
+            entries[index].valueText = String(decoding: replacement, as: UTF8.self)
+            entries[index].valueEnd = old.valueStart + replacement.count
             let addedLines = replacement.filter { $0 == 0x0A }.count
             let removedLines = old.valueText.utf8.filter { $0 == 0x0A }.count
-            for later in assignments.indices where assignments[later].valueStart > old.valueStart {
-                assignments[later].valueStart += delta
-                assignments[later].valueEnd += delta
-                assignments[later].line += addedLines - removedLines
+            for later in entries.indices where entries[later].valueStart > old.valueStart {
+                entries[later].valueStart += delta
+                entries[later].valueEnd += delta
+                entries[later].line += addedLines - removedLines
             }
         } else if let index = additions.firstIndex(where: { $0.name == name }) {
             additions[index].encoded = encoded
@@ -145,7 +187,9 @@ public final class TfvarsDocument {
 
     /// Renders the file's text, which is exactly the input when nothing was set.
     public func render() -> String {
-        String(decoding: bytes + additionBlock(), as: UTF8.self)
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: bytes + additionBlock(), as: UTF8.self)
     }
 
     private func additionBlock() -> [UInt8] {

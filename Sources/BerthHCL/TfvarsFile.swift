@@ -13,6 +13,27 @@ public enum TfvarsFile {
         return try TfvarsDocument(data: Data(contentsOf: url), fileName: url.lastPathComponent)
     }
 
+    /// Decodes UTF-16 file bytes (with a byte-order mark, or little-endian without one) for a
+    /// caller that converts the file after the user agrees. Returns nil when the bytes are not
+    /// UTF-16 or do not decode.
+    public static func textFromUTF16(_ data: Data) -> String? {
+        let bytes = [UInt8](data)
+        let encoding: String.Encoding
+        var body = bytes
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            encoding = .utf16LittleEndian
+            body.removeFirst(2)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = .utf16BigEndian
+            body.removeFirst(2)
+        } else if bytes.count >= 2, bytes.count % 2 == 0, bytes[1] == 0, bytes[0] != 0 {
+            encoding = .utf16LittleEndian
+        } else {
+            return nil
+        }
+        return String(data: Data(body), encoding: encoding)
+    }
+
     /// Writes the document atomically: the old file is copied to `<name>.berth-backup`, the new
     /// text goes to a temporary file in the same folder with the old file's permissions, and a
     /// rename replaces the old file. Nothing is written when the text is unchanged.

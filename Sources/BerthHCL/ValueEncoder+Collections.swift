@@ -117,7 +117,7 @@ extension ValueEncoder {
         case (.string(let text), _):
             return try encodeScalar(text, as: type)
         case (.number(let text), .string), (.number(let text), .any):
-            return quote(HCLValue.number(text).decimalValue.map { "\($0)" } ?? text, allowsHeredoc: false)
+            return quote(NumberText.canonical(text) ?? text, allowsHeredoc: false)
         case (.number(let text), _):
             return try encodeText(text, as: type)
         case (.bool(let flag), .string), (.bool(let flag), .any):

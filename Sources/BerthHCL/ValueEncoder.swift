@@ -8,7 +8,7 @@ public enum ValueEncoder {
         if let kind = SecretMask.secretKind(in: input) {
             return .failure(ValueEncodingError(
                 kind: .looksLikeSecret, value: SecretMask.redact(input),
-                message: "The value \"\(SecretMask.redact(input))\" looks like \(kind). Secrets must not go into terraform.tfvars: store the token in Secrets Manager and enter its name."))
+                message: "The value \"\(SecretMask.redact(input))\" looks like \(kind). Secrets must not go into terraform.tfvars, so store the token in Secrets Manager and enter its name."))
         }
         do {
             return .success(try encodeText(input, as: type))
@@ -42,14 +42,16 @@ public enum ValueEncoder {
     // MARK: Scalars
 
     private static func number(_ text: String) throws -> String {
-        let pattern = #"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"#
-        guard text.range(of: pattern, options: .regularExpression) != nil,
-              let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+        let isNumeral = text.range(of: #"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
+        guard isNumeral else {
             throw ValueEncodingError(kind: .notANumber, value: text,
                                      message: "\"\(text)\" is not a number. Enter digits, such as 3, 0.5 or -2, without quotes or units.")
         }
-        let normalized = decimal.isZero ? "0" : "\(decimal)"
-        return normalized
+        guard let canonical = NumberText.canonical(text) else {
+            throw ValueEncodingError(kind: .notANumber, value: text,
+                                     message: "\"\(text)\" has an exponent beyond ±\(NumberText.maximumExponent). Enter the number with a smaller exponent.")
+        }
+        return canonical
     }
 
     private static let trueWords: Set<String> = ["true", "yes", "y", "on", "1", "enable", "enabled"]

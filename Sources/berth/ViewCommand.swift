@@ -18,25 +18,9 @@ enum ViewCommand {
         }
         let errors = snapshot.diagnostics.filter { $0.severity == "error" }.count
 
-        write("\(url.lastPathComponent): \(snapshot.engine.isEmpty ? "Terraform" : snapshot.engine), \(snapshot.phase.rawValue)")
-        if let summary = snapshot.summary {
-            write("\(summary.operation): \(summary.add) to add, \(summary.change) to change, \(summary.remove) to destroy")
-        }
-        for row in snapshot.resources {
-            let detail = row.detail.isEmpty ? "" : "  \(TokenPattern.mask(row.detail))"
-            write("  \(row.state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(row.action.padding(toLength: 7, withPad: " ", startingAt: 0)) \(row.address)\(detail)")
-        }
-        for diagnostic in snapshot.diagnostics {
-            write("\(diagnostic.severity.uppercased()): \(TokenPattern.mask(diagnostic.summary))")
-            for line in diagnostic.detail.split(separator: "\n") {
-                write("  \(TokenPattern.mask(String(line)))")
-            }
-        }
-        for output in snapshot.outputs {
-            write("output \(output.name) = \(output.sensitive ? "(sensitive)" : TokenPattern.mask(output.value))")
-        }
-        if let notice = snapshot.notice {
-            write(notice)
+        write(url.lastPathComponent)
+        for line in PlainSummary.lines(for: snapshot) {
+            write(TokenPattern.mask(line))
         }
         return errors == 0 ? 0 : 1
     }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BerthTUI
+import BerthTerraform
 import BerthWizard
 import Foundation
 
@@ -90,16 +91,35 @@ if useCurses {
         for note in notes {
             complain(note)
         }
+        if let run = controller.lastRun {
+            for line in PlainSummary.lines(for: run) {
+                print(TokenPattern.mask(line))
+            }
+        }
         exit(controller.outcome?.exitCode ?? 0)
     } catch {
         complain("berth: the full-screen interface could not start (\(error)); using line prompts.")
     }
 }
 
-let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
 signal(SIGINT, SIG_IGN)
+let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
 interrupts.setEventHandler { controller.handle(.interrupt) }
 interrupts.resume()
+
+// SIGTERM and SIGHUP end Berth, but first let a running Terraform stop safely.
+var terminationSources: [DispatchSourceSignal] = []
+for signalNumber in [SIGTERM, SIGHUP] {
+    signal(signalNumber, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+    source.setEventHandler {
+        complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
+        controller.stopRunForExit()
+        exit(1)
+    }
+    source.resume()
+    terminationSources.append(source)
+}
 
 let renderer = PlainRenderer(source: controller, input: ProcessPlainInput { complain($0) }, output: { line in
     print(line)

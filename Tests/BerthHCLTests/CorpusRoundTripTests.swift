@@ -37,3 +37,28 @@ import Testing
         }
     }
 }
+
+@Suite struct InvalidFileMessageTests {
+    static let cases: [(file: String, line: Int, column: Int, phrase: String)] = [
+        ("bad-escape.tfvars", 1, 11, "Invalid escape sequence"),
+        ("block-in-tfvars.tfvars", 1, 1, "Unexpected \"variable\" block"),
+        ("missing-newline.tfvars", 1, 9, "Missing newline after argument"),
+        ("unclosed-list.tfvars", 2, 1, "found \"other\""),
+        ("unterminated-comment.tfvars", 2, 1, "Unterminated comment"),
+        ("unterminated-heredoc.tfvars", 1, 9, "no line with only EOT"),
+        ("unterminated-interpolation.tfvars", 1, 6, "Write $${ for a literal ${"),
+        ("unterminated-string.tfvars", 1, 14, "Unterminated template string"),
+        ("utf16le-no-bom.tfvars", 1, 1, "contains NUL bytes"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func messageNamesPosition(index: Int) throws {
+        let expected = Self.cases[index]
+        let error = #expect(throws: HCLParseError.self) {
+            _ = try TfvarsDocument(data: Corpus.data("invalid", expected.file), fileName: expected.file)
+        }
+        #expect(error?.line == expected.line)
+        #expect(error?.column == expected.column)
+        #expect(error?.message.contains(expected.phrase) == true, "\(String(describing: error))")
+    }
+}

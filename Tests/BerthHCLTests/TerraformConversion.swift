@@ -7,10 +7,11 @@ enum TerraformConversion {
     static func convert(_ value: HCLValue, to type: TypeConstraint) -> HCLValue {
         switch (type, value) {
         case (_, .null): return .null
-        case (.string, .number): return .string(value.decimalValue.map { "\($0)" } ?? "")
+        case (.string, .number): return .string(value.canonicalNumber ?? "")
         case (.string, .bool(let flag)): return .string(flag ? "true" : "false")
         case (.number, .string(let text)): return .number(text)
-        case (.bool, .string(let text)): return text == "true" ? .bool(true) : text == "false" ? .bool(false) : value
+        case (.bool, .string("true")): return .bool(true)
+        case (.bool, .string("false")): return .bool(false)
         case (.list(let element), .tuple(let items)): return .tuple(items.map { convert($0, to: element) })
         case (.set(let element), .tuple(let items)): return .tuple(items.map { convert($0, to: element) })
         case (.tuple(let elements), .tuple(let items)): return .tuple(zip(items, elements).map { convert($0, to: $1) })

@@ -105,3 +105,21 @@ import Testing
         #expect(error?.message.contains("Re-save it as UTF-8") == true)
     }
 }
+
+@Suite struct TfvarsSecretTests {
+    @Test func pastedTokenReported() throws {
+        let tfvars = try TfvarsDocument(data: Corpus.data("c07-token", "terraform.tfvars"), fileName: "terraform.tfvars")
+        let suspect = try #require(tfvars.suspectedSecrets.first)
+        #expect(tfvars.suspectedSecrets.count == 1)
+        #expect(suspect.name == "github_token_secret_name")
+        #expect(suspect.line == 2)
+        #expect(suspect.kind == "a GitHub token")
+    }
+
+    @Test func replacingTokenClearsReport() throws {
+        let tfvars = try TfvarsDocument(data: Corpus.data("c07-token", "terraform.tfvars"), fileName: "terraform.tfvars")
+        tfvars.set("github_token_secret_name", encoded: try ValueEncoder.encode("ecs-github-token", as: .string).get(), comment: nil)
+        #expect(tfvars.suspectedSecrets.isEmpty)
+        #expect(!tfvars.render().contains("ghp_"))
+    }
+}

@@ -49,3 +49,18 @@ import Testing
         #expect(try String(contentsOf: url, encoding: .utf8) == "# AWS region\naws_region = \"us-west-2\"\n")
     }
 }
+
+@Suite struct TfvarsFileConversionTests {
+    @Test(arguments: ["utf16le-bom.tfvars", "utf16be-bom.tfvars", "utf16le-no-bom.tfvars"])
+    func utf16Converted(file: String) throws {
+        let text = try #require(TfvarsFile.textFromUTF16(try Corpus.data("invalid", file)))
+        let document = try TfvarsDocument(text: text, fileName: "terraform.tfvars")
+        #expect(document.value(of: "repository_owner") == .string("<GITHUB_USER>"))
+        #expect(document.value(of: "notes") == .string("line1\r\n"))
+        #expect(!text.hasPrefix("\u{FEFF}"))
+    }
+
+    @Test func utf8NotConverted() throws {
+        #expect(TfvarsFile.textFromUTF16(try Corpus.data("bom-crlf", "terraform.tfvars")) == nil)
+    }
+}

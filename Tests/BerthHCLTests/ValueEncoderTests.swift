@@ -1,4 +1,5 @@
 import BerthHCL
+import Foundation
 import Testing
 
 @Suite struct ValueEncoderTests {
@@ -34,6 +35,9 @@ import Testing
         #expect(try encoded(" 1.50 ", .number) == "1.5")
         #expect(try encoded("1e3", .number) == "1000")
         #expect(try encoded("-0", .number) == "0")
+        #expect(try encoded("123456789012345678901234567890123456789012345", .number) == "123456789012345678901234567890123456789012345")
+        #expect(try encoded("-1.25e-5", .number) == "-0.0000125")
+        #expect(failure("1e99999999999", .number)?.message.contains("exponent") == true)
         #expect(failure("3 cpus", .number)?.kind == .notANumber)
         #expect(failure("3 cpus", .number)?.message.contains("\"3 cpus\" is not a number") == true)
     }
@@ -124,5 +128,20 @@ import Testing
             return
         }
         #expect(error.kind == .invalidObject)
+    }
+}
+
+@Suite struct SecretMaskTests {
+    @Test func longBase64TextMaskedQuickly() {
+        let blob = String(repeating: "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123+/", count: 5_000)
+        let start = Date()
+        let redacted = SecretMask.redact("user_data = \(blob)")
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(redacted.hasPrefix("user_data = "))
+    }
+
+    @Test func secretKeyInsideLineMasked() {
+        let line = "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY # from the console"
+        #expect(SecretMask.redact(line) == "aws_secret_access_key = wJal**** # from the console")
     }
 }

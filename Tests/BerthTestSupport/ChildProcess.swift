@@ -46,8 +46,8 @@ public enum ChildProcess {
         let path = try resolve(executable, searchPath: variables["PATH"])
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: perl)
+        process.arguments = ["-e", clearSignalMask, path] + arguments
         process.environment = variables
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
@@ -89,6 +89,19 @@ public enum ChildProcess {
             timedOut: timedOut
         )
     }
+
+    /// Perl, part of every Debian system, runs each command through `clearSignalMask`.
+    static let perl = "/usr/bin/perl"
+
+    /// Clears the signal mask, then executes the command in its arguments.
+    ///
+    /// `Process` passes on the signal mask of the thread that starts it, and the threads of
+    /// the test runner block SIGINT and SIGTERM, so without this a child never receives them
+    /// (Go programs such as Terraform unblock only a few signals themselves).
+    static let clearSignalMask = """
+        use POSIX (); POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new) or die "sigprocmask: $!";
+        exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!";
+        """
 
     /// Returns `name` when it contains a slash, else its first match on `searchPath`.
     public static func resolve(_ name: String, searchPath: String?) throws -> String {

@@ -11,7 +11,7 @@ public final class Emulator: @unchecked Sendable {
     private let process: Process
     private let input: Pipe
 
-    /// Starts the emulator and waits until it answers.
+    /// Starts the emulator and waits until it responds to HTTP requests.
     public init() throws {
         try Rig.require()
         let process = Process()

@@ -59,7 +59,7 @@ public struct SeedReport: Decodable, Sendable {
     public let region: String
     public let coreStackName: String
     public let vpc: VPC?
-    /// The Name-less VPC that holds the subnets and namespace under `--without vpc`.
+    /// The VPC without a Name tag that contains the subnets and namespace under `--without vpc`.
     public let untaggedVPC: VPC?
     public let secondVPC: VPC?
     public let subnets: Subnets?

@@ -157,4 +157,18 @@ import Testing
         #expect(result.status == .fail)
         #expect(result.evidence.contains("required and unset: repository_owner"))
     }
+
+    @Test func secretInOtherRegionIsNamed() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed([])
+        _ = try emulator.call("secretsmanager", "create_secret", ["Name": "ecs-github-token", "SecretString": "plain-text-stand-in"], region: "us-east-1")
+        let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
+
+        let result = try #require(fixture.runChecks()["secret.github-token"])
+
+        #expect(result.status == .fail)
+        #expect(result.evidence.contains("is in us-east-1, not in us-west-2"))
+        #expect(result.fix?.contains("Or deploy in us-east-1.") == true)
+    }
 }

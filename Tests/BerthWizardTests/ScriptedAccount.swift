@@ -25,6 +25,7 @@ final class ScriptedAccount: AccountServices, @unchecked Sendable {
     func secretPayload(id: String) throws -> SecretPayload { try payload.get() }
     func createSecret(name: String, value: String) throws -> SecretInfo { throw Self.denied }
     func secretNames(nameFilter: String) throws -> [String] { [] }
+    func regionsHoldingSecret(named name: String, among regions: [String]) -> [String] { [] }
 
     func context(secretName: String = "ecs-github-token") -> CheckContext {
         var settings = CheckSettings(folder: URL(fileURLWithPath: "/nonexistent"), region: "us-west-2", regionSource: "test")

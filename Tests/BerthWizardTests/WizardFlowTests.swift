@@ -106,7 +106,12 @@ import Testing
 
         let runs = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.appendingPathComponent(".berth/runs").path)
         #expect(runs.contains { $0.hasSuffix("-apply.jsonl") })
-        #expect(FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent(".berth/session.json").path))
+        let session = try #require(SessionStore(folder: fixture.folder).load())
+        #expect(session.step == "done")
+        #expect(session.answers["repository_owner"] == "octo-org")
+        #expect(session.engineVersion == "1.15.5")
+        #expect(session.checks["secret.github-token"]?.status == .pass)
+        #expect(session.runs.contains { $0.hasSuffix("-apply.jsonl") })
 
         let secretPart = String(canary.dropFirst(4))
         for (path, data) in fixture.allFiles() {

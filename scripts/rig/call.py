@@ -3,7 +3,7 @@
 Usage: call.py URL SERVICE OPERATION [PARAMETERS-JSON] [--region REGION]
 Example: call.py http://127.0.0.1:5000 ec2 describe_vpcs '{"Filters": [{"Name": "tag:Name", "Values": ["x"]}]}'
 
-Tests use it to check what the emulator holds without going through Berth's own AWS code.
+Tests use it to check what the emulator contains without going through Berth's own AWS code.
 An AWS error prints {"Error": {"Code": ..., "Message": ...}} and exits with status 3.
 """
 

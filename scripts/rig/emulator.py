@@ -1,6 +1,6 @@
 """Run the moto AWS emulator on 127.0.0.1 and a free port for Berth's tests.
 
-Prints `ready http://127.0.0.1:PORT` on stdout once it answers, then serves
+Prints `ready http://127.0.0.1:PORT` on stdout once it responds, then serves
 until stdin closes, the parent process goes away, or --max-seconds pass, so a
 test that dies never leaves it running.
 """

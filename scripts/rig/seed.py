@@ -90,7 +90,7 @@ class Seeder:
     def run(self):
         skipped = set(self.arguments.without)
         if "vpc" in skipped:
-            # Subnets and the namespace still need a VPC: a stand-in with no Name tag holds them.
+            # Subnets and the namespace still need a VPC: a stand-in with no Name tag contains them.
             vpc_id = self.client("ec2").create_vpc(CidrBlock=self.arguments.vpc_cidr)["Vpc"]["VpcId"]
             self.report["untagged_vpc"] = {"id": vpc_id, "cidr": self.arguments.vpc_cidr}
         else:

@@ -20,7 +20,17 @@ public protocol AccountServices: AnyObject {
     /// Creates a secret holding `value` as its string; the value is not kept.
     func createSecret(name: String, value: String) throws -> SecretInfo
     func secretNames(nameFilter: String) throws -> [String]
+    /// The regions among `regions` that hold a secret named `name`; errors count as "not there".
+    func regionsHoldingSecret(named name: String, among regions: [String]) -> [String]
 }
+
+/// Regions searched when the secret is missing from the deploy region: the ones most
+/// accounts use. A secret in a region not listed here is not found.
+public let commonSecretRegions = [
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1",
+    "eu-west-1", "eu-west-2", "eu-central-1", "eu-north-1",
+    "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1",
+]
 
 /// The caller behind the credentials.
 public struct CallerInfo: Equatable, Sendable {

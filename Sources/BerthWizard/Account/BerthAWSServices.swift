@@ -86,6 +86,17 @@ public final class BerthAWSServices: AccountServices, @unchecked Sendable {
         try translate { try SecretsManagerClient(client: client).listSecrets(nameFilter: nameFilter) }.map(\.name)
     }
 
+    public func regionsHoldingSecret(named name: String, among regions: [String]) -> [String] {
+        let found = FoundRegions()
+        DispatchQueue.concurrentPerform(iterations: regions.count) { index in
+            let region = regions[index]
+            if (try? SecretsManagerClient(client: client.inRegion(region)).describeSecret(id: name)) != nil {
+                found.add(region)
+            }
+        }
+        return regions.filter { found.contains($0) }
+    }
+
     /// Runs an AWS call and turns its `AWSError` into the `ServiceFailure` the checks read.
     private func translate<T>(_ call: () throws -> T) throws -> T {
         do {
@@ -105,5 +116,23 @@ public final class BerthAWSServices: AccountServices, @unchecked Sendable {
         case .network: return .network
         default: return .other
         }
+    }
+}
+
+/// Regions collected from concurrent look-ups.
+private final class FoundRegions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var regions: Set<String> = []
+
+    func add(_ region: String) {
+        lock.lock()
+        regions.insert(region)
+        lock.unlock()
+    }
+
+    func contains(_ region: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return regions.contains(region)
     }
 }

@@ -77,12 +77,17 @@ public struct GitHubTokenSecretCheck: Check {
                 evidence += " Similar names here: \(close.joined(separator: ", "))."
             }
         }
-        var fix = "Let Berth create it (Create secret), or run `aws secretsmanager create-secret --name \(name) --secret-string <token> --region \(region)`."
-        if let elsewhere = SecretPreflight.elsewhere(name, region: region, services: services, settings: settings) {
-            evidence += elsewhere.evidence
-            fix = elsewhere.fix
+        let create = "Let Berth create it (Create secret), or run `aws secretsmanager create-secret --name \(name) --secret-string <token> --region \(region)`."
+        let elsewhere = services.regionsHoldingSecret(named: name, among: settings.secretSearchRegions.filter { $0 != region })
+        if !elsewhere.isEmpty {
+            evidence = "The secret \(name) is in \(elsewhere.joined(separator: ", ")), not in \(region); the blueprint reads it in the deploy region."
+            return .fail(
+                evidence,
+                fix: "Create the secret in \(region) as well: \(create.prefix(1).lowercased())\(create.dropFirst()) Or deploy in \(elsewhere[0]).",
+                facts: ["secret_missing": name, "secret_regions": elsewhere.joined(separator: ",")]
+            )
         }
-        return .fail(evidence, fix: fix, facts: ["secret_missing": name])
+        return .fail(evidence, fix: create, facts: ["secret_missing": name])
     }
 
     private func classify(_ payload: SecretPayload, secret: SecretInfo, facts: [String: String]) -> CheckResult {

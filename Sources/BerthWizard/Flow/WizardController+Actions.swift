@@ -39,7 +39,7 @@ extension WizardController {
             let result = CodeStarRoleCheck.create(using: services, context: context)
             self?.mutate { wizard in
                 wizard.busy = nil
-                wizard.results["codestar.role"] = result
+                wizard.record(result, for: "codestar.role")
                 wizard.notice = result.status == .pass ? ("Created and verified the service-linked role.", .success) : nil
                 wizard.saveSession()
             }
@@ -77,7 +77,7 @@ extension WizardController {
             self?.mutate { wizard in
                 wizard.tokenDraft = ""
                 wizard.busy = nil
-                wizard.results["secret.github-token"] = result
+                wizard.record(result, for: "secret.github-token")
                 if let failure {
                     wizard.notice = (failure, .error)
                 } else {
@@ -157,7 +157,12 @@ extension WizardController {
                     return "Apply was stopped. Terraform saved the state of every resource it finished; plan and apply again to continue."
                 }
                 var message = "terraform apply failed (exit status \(result.exitCode)). The state of finished resources was saved, so running apply again is safe."
-                if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ConfigurationException") || $0.summary.contains("CodeStar") }) {
+                if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ExpiredToken") || $0.summary.contains("ExpiredToken") }) {
+                    message += " The AWS credentials expired during the apply: refresh them, then plan and apply again."
+                }
+                if let known = KnownFailure.recognize(result.snapshot.diagnostics) {
+                    message += " \(known.explanation) Next: \(known.fix)"
+                } else if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ConfigurationException") }) {
                     message += " A new CodeStar Notifications role can take up to 15 minutes to work: wait, then plan and apply again."
                 }
                 return message
@@ -223,7 +228,7 @@ extension WizardController {
     /// spends minutes retrying; returns the message to show, or nil when they work.
     func credentialProblem() -> String? {
         let identity = IdentityCheck().run(makeContext())
-        mutate { $0.results["identity"] = identity }
+        mutate { $0.record(identity, for: "identity") }
         guard identity.status == .pass else {
             return "The credentials no longer work: \(identity.evidence) \(identity.fix ?? "")"
         }

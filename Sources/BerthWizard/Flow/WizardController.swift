@@ -98,6 +98,13 @@ public final class WizardController: @unchecked Sendable {
         return running
     }
 
+    /// The last Terraform run, for the summary printed after the full screen ends.
+    public var lastRun: RunSnapshot? {
+        lock.lock()
+        defer { lock.unlock() }
+        return runSnapshot
+    }
+
     /// Check results so far, by id.
     public var checkResults: [String: CheckResult] {
         lock.lock()
@@ -302,18 +309,22 @@ public final class WizardController: @unchecked Sendable {
         handler?()
 
         configuration.checkRunner.start(checks, context: context, progress: { [weak self] id, result in
-            self?.mutate { wizard in
-                wizard.results[id] = result
-                if result.status != .running {
-                    wizard.session.checks[id] = Session.StoredCheck(status: result.status, evidence: result.evidence, fix: result.fix, checkedAt: wizard.configuration.now())
-                }
-            }
+            self?.mutate { $0.record(result, for: id) }
         }, completion: { [weak self] _ in
             self?.mutate { $0.saveSession() }
         })
     }
 
-    /// Writes `.berth/session.json`; called with the lock held.
+    /// Stores a check's result for the screen and, once it has an outcome, for the session file.
+    /// The caller holds the lock.
+    func record(_ result: CheckResult, for id: String) {
+        results[id] = result
+        if result.status != .running && result.status != .pending {
+            session.checks[id] = Session.StoredCheck(status: result.status, evidence: result.evidence, fix: result.fix, checkedAt: configuration.now())
+        }
+    }
+
+    /// Writes `.berth/session.json`. The caller holds the lock.
     func saveSession() {
         session.step = step.rawValue
         session.answers = answers

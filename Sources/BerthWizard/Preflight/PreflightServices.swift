@@ -19,8 +19,6 @@ public protocol PreflightServices: AnyObject {
     func secretDeletionDate(id: String) throws -> Date?
     /// Cancels the scheduled deletion of the secret `id`.
     func restoreSecret(id: String) throws
-    /// Names of the secrets in `region` whose name starts with `nameFilter`.
-    func secretNames(nameFilter: String, region: String) throws -> [String]
 }
 
 extension BerthAWSServices: PreflightServices {
@@ -54,13 +52,6 @@ extension BerthAWSServices: PreflightServices {
 
     public func restoreSecret(id: String) throws {
         _ = try preflightTranslate { try SecretsManagerClient(client: preflightClient).restoreSecret(id: id) }
-    }
-
-    public func secretNames(nameFilter: String, region: String) throws -> [String] {
-        let client = preflightClient.inRegion(region)
-        return try preflightTranslate { try SecretsManagerClient(client: client).listSecrets(nameFilter: nameFilter) }
-            .filter { $0.deletedDate == nil }
-            .map(\.name)
     }
 
     /// Runs an AWS call and turns its `AWSError` into the `ServiceFailure` the checks read.

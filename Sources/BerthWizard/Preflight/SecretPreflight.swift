@@ -1,10 +1,10 @@
 import Foundation
 
 /// The token secret's preflight extras, called from `GitHubTokenSecretCheck`:
-/// a secret scheduled for deletion, and a secret that exists only in another region.
+/// a secret scheduled for deletion, and the regions searched when the secret is missing.
 public enum SecretPreflight {
     /// Regions searched when the deploy region has no such secret.
-    public static let defaultSearchRegions = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "ap-northeast-1"]
+    public static let defaultSearchRegions = commonSecretRegions
 
     /// The fail result when the secret `name` is scheduled for deletion; nil when it is not (or Berth cannot tell).
     public static func deletionProblem(name: String, services: AccountServices, facts: [String: String]) -> CheckResult? {
@@ -27,24 +27,6 @@ public enum SecretPreflight {
             return .from(error, doing: "RestoreSecret \(name)", permission: "secretsmanager:RestoreSecret")
         }
         return GitHubTokenSecretCheck().run(context)
-    }
-
-    /// The regions other than `region` that hold a secret named `name`, searched in `settings.secretSearchRegions`.
-    public static func otherRegions(holding name: String, services: AccountServices, settings: CheckSettings) -> [String] {
-        guard let preflight = services as? PreflightServices else { return [] }
-        return settings.secretSearchRegions.filter { $0 != settings.region }.filter { region in
-            ((try? preflight.secretNames(nameFilter: name, region: region)) ?? []).contains(name)
-        }
-    }
-
-    /// Evidence and fix for a secret found only elsewhere; nil when no other region holds it.
-    public static func elsewhere(_ name: String, region: String, services: AccountServices, settings: CheckSettings) -> (evidence: String, fix: String)? {
-        let regions = otherRegions(holding: name, services: services, settings: settings)
-        guard let first = regions.first else { return nil }
-        return (
-            " It exists in \(regions.joined(separator: ", ")), not in \(region); the blueprint reads the secret in the deploy region.",
-            "Create the secret in \(region) (`aws secretsmanager create-secret --name \(name) --secret-string <token> --region \(region)`), or deploy in \(first) (pass --region \(first))."
-        )
     }
 }
 

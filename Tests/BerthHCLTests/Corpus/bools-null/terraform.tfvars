@@ -1,4 +1,5 @@
 enabled     = true
 disabled    = false
 maybe       = null
+never_null  = null
 string_bool = "true"

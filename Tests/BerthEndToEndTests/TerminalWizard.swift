@@ -1,0 +1,214 @@
+import BerthTestSupport
+import Foundation
+
+/// The built `berth` started by a small shell script in a tmux pane, on a copy of the sandbox
+/// blueprint, against a seeded emulator shared by all terminal tests.
+///
+/// The script records `stty -a` before and after berth runs, prints `berth-exit=<status>` and
+/// `stty-recorded`, then keeps the pane open, so tests can check what berth left behind.
+final class TerminalWizard {
+    /// How berth's standard input and output are connected in the pane.
+    enum Wiring: String {
+        case terminal = ""
+        case pipedYes = "printf 'y\\n' | "
+        case devNull = "< /dev/null"
+        case tee = "| tee"
+    }
+
+    /// `nil` runs berth with TERM removed from its environment.
+    let term: String?
+    let session: TmuxSession
+    let folder: TemporaryFolder
+    let blueprint: URL
+
+    /// Starts berth in a `width`×`height` pane.
+    ///
+    /// - Parameters:
+    ///   - serviceSeconds: how long the sandbox's ECS service resource sleeps while applying,
+    ///     so a test can act during the apply (the blueprint copy is edited, never the original).
+    ///   - folderName: the blueprint folder's name, shown on the welcome screen.
+    init(
+        term: String?,
+        lang: String = "C.UTF-8",
+        width: Int = 80,
+        height: Int = 24,
+        noColor: Bool = false,
+        wiring: Wiring = .terminal,
+        serviceSeconds: Int? = nil,
+        folderName: String = "backend-service"
+    ) throws {
+        let berth = try BerthBinary.require()
+        let emulator = try TerminalRig.seededEmulator()
+        self.term = term
+        folder = try TemporaryFolder(prefix: "terminal")
+        blueprint = folder.url.appendingPathComponent(folderName, isDirectory: true)
+        try Sandbox.copy(to: blueprint)
+        try Sandbox.writeFilledTfvars(in: blueprint)
+        if let serviceSeconds {
+            let main = blueprint.appendingPathComponent("main.tf")
+            let text = try String(contentsOf: main, encoding: .utf8)
+            let slowed = text.replacingOccurrences(of: "steady state'; sleep 2\"", with: "steady state'; sleep \(serviceSeconds)\"")
+            guard slowed != text else {
+                throw RigError("the sandbox's main.tf no longer has the ECS service's `sleep 2`; update TerminalWizard")
+            }
+            try Data(slowed.utf8).write(to: main)
+        }
+        try FileManager.default.createDirectory(at: folder.file("home"), withIntermediateDirectories: true)
+
+        var environment = emulator.environment
+        environment["LANG"] = lang
+        environment["HOME"] = folder.file("home").path
+        environment["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        if noColor {
+            environment["NO_COLOR"] = "1"
+        }
+
+        let command = [berth.path, "--folder", blueprint.path, "--engine", Rig.terraform.path]
+            .map(Self.quoted).joined(separator: " ")
+        let launch: String
+        switch wiring {
+        case .terminal: launch = command
+        case .pipedYes: launch = wiring.rawValue + command
+        case .devNull: launch = command + " " + wiring.rawValue
+        case .tee: launch = command + " | tee " + Self.quoted(folder.file("tee.log").path)
+        }
+        let unset = term == nil ? "unset TERM\n" : ""
+        let script = try folder.write("""
+            stty -a > \(Self.quoted(folder.file("stty-before.txt").path))
+            echo $$ > \(Self.quoted(folder.file("shell.pid").path))
+            \(unset)\(launch)
+            status=$?
+            echo "berth-exit=$status"
+            stty -a > \(Self.quoted(folder.file("stty-after.txt").path))
+            echo stty-recorded
+            exec sleep 600
+
+            """, to: "run.sh")
+
+        session = try TmuxSession(
+            ["sh", script.path], environment: environment, width: width, height: height,
+            directory: blueprint, term: term ?? "tmux-256color")
+    }
+
+    deinit {
+        session.kill()
+    }
+
+    /// Kills the tmux server, berth and the script.
+    func kill() {
+        session.kill()
+    }
+
+    /// Waits until berth has exited and the script has recorded `stty -a`; returns berth's exit status.
+    func waitForBerthExit(timeout: TimeInterval = 30) throws -> Int32 {
+        let screen = try session.waitFor(text: "stty-recorded", timeout: timeout)
+        guard let line = screen.split(separator: "\n").last(where: { $0.hasPrefix("berth-exit=") }),
+              let status = Int32(line.dropFirst("berth-exit=".count)) else {
+            throw RigError("the pane shows no berth-exit line:\n\(screen)")
+        }
+        return status
+    }
+
+    /// Returns `stty -a` as printed before and after berth ran.
+    func sttyBeforeAndAfter() throws -> (before: String, after: String) {
+        (try folder.read("stty-before.txt"), try folder.read("stty-after.txt"))
+    }
+
+    /// Returns the process id of berth, the shell script's one child.
+    func berthProcessID(timeout: TimeInterval = 10) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let shell = try? folder.read("shell.pid").trimmingCharacters(in: .whitespacesAndNewlines),
+               let child = Self.children(of: shell).first(where: { Self.commandName(of: $0) == "berth" }) {
+                return child
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw RigError("no berth process appeared under the pane's shell within \(timeout) s")
+    }
+
+    /// Returns a tmux format, such as `#{alternate_on}`, evaluated for the pane.
+    func paneFormat(_ format: String) throws -> String {
+        let result = try ChildProcess.run(
+            "tmux", ["-L", session.socketName, "display-message", "-p", "-t", "berth:0.0", format], timeout: 10)
+        return try result.requireSuccess().standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Returns whether the pane shows the alternate screen (curses switched to it).
+    func alternateScreenOn() throws -> Bool {
+        try paneFormat("#{alternate_on}") == "1"
+    }
+
+    /// Process ids of the direct children of `pid`.
+    static func children(of pid: String) -> [Int32] {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Returns the command name of `pid` from `/proc`, or nil when it has exited.
+    static func commandName(of pid: Int32) -> String? {
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Returns whether `pid` still exists as a live (not zombie) process.
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = status.lastIndex(of: ")") else { return false }
+        let state = status[status.index(close, offsetBy: 2)...].prefix(1)
+        return state != "Z" && state != "X"
+    }
+
+    /// Drives the wizard with its default values from the welcome screen to the running apply.
+    func driveToApply() throws {
+        let steps: [(wait: String, keys: [String])] = [
+            ("Step 1 of 11", ["Enter"]),
+            ("Berth will use this account", ["Enter"]),
+            ("core-infra is deployed in this region", ["BTab", "Enter"]),
+            ("The role exists", ["Enter"]),
+            ("The secret holds a plain-text token", ["BTab", "Enter"]),
+            ("Values for terraform.tfvars", ["BTab", "Enter"]),
+            ("Write and plan", ["Enter"]),
+            ("Write and plan?", ["y"]),
+            ("Plan: 26 to add", ["Enter"]),
+            ("Apply 26 changes?", ["y"]),
+        ]
+        for step in steps {
+            try session.waitFor(text: step.wait, timeout: 60)
+            for key in step.keys {
+                try session.send(keys: key)
+            }
+        }
+        try session.waitFor(text: "Step 10 of 11", timeout: 30)
+    }
+
+    /// Quits from a screen with nothing running: Ctrl-C, then the confirmation's Quit button.
+    func quitWithControlC() throws {
+        try session.send(keys: "C-c")
+        try session.waitFor(text: "Quit Berth?")
+        try session.send(keys: "Left")
+        try session.send(keys: "Enter")
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// One emulator, seeded once with a complete core-infra, the GitHub token secret and the
+/// CodeStar role, for every terminal test: berth only reads from it on the screens tested.
+enum TerminalRig {
+    private static let lock = NSLock()
+    private static var emulator: Emulator?
+
+    static func seededEmulator() throws -> Emulator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let emulator {
+            return emulator
+        }
+        let started = try Emulator()
+        try started.seed(["--with-secret", "--with-role"])
+        emulator = started
+        return started
+    }
+}
