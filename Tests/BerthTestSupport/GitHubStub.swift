@@ -3,12 +3,12 @@ import Foundation
 import Glibc
 #endif
 
-/// A stand-in for the GitHub REST API on 127.0.0.1 and a free port. It answers
+/// A stand-in for the GitHub REST API on 127.0.0.1 and a free port. It responds to
 /// each `GET` from a table keyed by the request target (path and query, such as
 /// `/repos/octo-org/ecs-blueprints`), 404 for anything else, and records every
 /// request so tests can see where the token went. One request per connection.
 public final class GitHubStub: @unchecked Sendable {
-    /// One canned answer.
+    /// One canned response.
     public struct Reply: Sendable {
         public var status: Int
         public var headers: [String: String]
@@ -45,7 +45,7 @@ public final class GitHubStub: @unchecked Sendable {
     /// The base URL to put in `GITHUB_API_URL`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts listening; `table` maps request targets to answers.
+    /// Starts listening; `table` maps request targets to responses.
     public init(table: [String: Reply] = [:]) throws {
         self.table = table
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -101,7 +101,7 @@ public final class GitHubStub: @unchecked Sendable {
         }
     }
 
-    /// Sets or replaces the answer for `target`.
+    /// Sets or replaces the response for `target`.
     public func set(_ target: String, _ reply: Reply) {
         lock.lock()
         table[target] = reply
@@ -159,7 +159,7 @@ public final class GitHubStub: @unchecked Sendable {
 }
 
 extension GitHubStub {
-    /// The answers for a fork `owner/name` whose `buildspec` exists on `branch`, for a classic token with `scopes`.
+    /// Returns the responses for a fork `owner/name` whose `buildspec` exists on `branch`, for a classic token with `scopes`.
     public static func forkTable(owner: String, name: String = "ecs-blueprints", branch: String = "main",
                                  buildspec: String = "application-code/ecsdemo-nodejs/templates/buildspec.yml",
                                  scopes: String = "repo") -> [String: Reply] {

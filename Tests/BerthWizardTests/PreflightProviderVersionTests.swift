@@ -4,7 +4,7 @@ import Testing
 
 /// The AWS provider check on folders laid out like the old and new blueprints.
 @Suite struct PreflightProviderVersionTests {
-    /// A `backend-service` folder with `files`, and a sibling `core-infra` with `core` when given.
+    /// Creates a `backend-service` folder with `files`, and a sibling `core-infra` with `core` when given.
     private func folders(_ files: [String: String], core: [String: String] = [:]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("berth-provider-\(UUID().uuidString)")
         let backend = root.appendingPathComponent("backend-service")

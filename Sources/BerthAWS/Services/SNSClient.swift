@@ -29,7 +29,7 @@ public struct SNSClient: Sendable {
         return arns
     }
 
-    /// The topic name at the end of a topic ARN.
+    /// Returns the topic name at the end of a topic ARN.
     public static func topicName(fromARN arn: String) -> String {
         arn.split(separator: ":").last.map(String.init) ?? arn
     }

@@ -27,7 +27,7 @@ public struct GitHubClient: Sendable {
         self.transport = transport
     }
 
-    /// One answer from the API: the status, the classic token's scopes, and the JSON body.
+    /// One API response: the status, the classic token's scopes, and the JSON body.
     public struct Reply: Sendable {
         public var status: Int
         /// The `X-OAuth-Scopes` header split on commas; nil when absent (fine-grained tokens).
@@ -48,7 +48,7 @@ public struct GitHubClient: Sendable {
 
     private func get(_ segments: [String], query: [QueryParameter], token: String) throws -> Reply {
         guard !token.isEmpty, token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            throw GitHubClientError("The token holds spaces, line breaks or other characters a token never has.")
+            throw GitHubClientError("The token is invalid: it contains spaces, line breaks or other characters a GitHub token does not have. Store the token alone in the secret.")
         }
         let path = baseURL.path + "/" + segments.map { URIEncoding.encode($0) }.joined(separator: "/")
         var headers = HTTPHeaders()

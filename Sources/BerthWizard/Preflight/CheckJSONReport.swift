@@ -5,7 +5,7 @@ import Foundation
 public enum CheckJSONReport {
     public static let schemaVersion = 1
 
-    /// The report as a JSON object, with evidence and fixes masked for tokens.
+    /// Returns the report as a JSON object, with evidence and fixes masked for tokens.
     public static func document(
         checks: [Check],
         results: [String: CheckResult],
@@ -52,7 +52,7 @@ public enum CheckJSONReport {
         ]
     }
 
-    /// The document as pretty-printed JSON text with sorted keys.
+    /// Returns the document as pretty-printed JSON text with sorted keys.
     public static func text(_ document: [String: Any]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

@@ -1,9 +1,8 @@
 import Foundation
 
-/// Which checks `berth check` runs and reports, from `--only ID` and `--skip ID`.
-/// `--only` runs the named checks and the checks they depend on, and reports
-/// the named ones; `--skip` leaves checks out, and a check that depends on a
-/// skipped one reports `unknown`.
+/// The checks `berth check` runs and reports, from `--only ID` and `--skip ID`.
+/// `--only` runs the named checks and the checks they depend on, but reports only the named ones.
+/// `--skip` leaves checks out, so a check that depends on a skipped one reports `unknown`.
 public struct CheckSelection {
     /// The checks to hand to the runner, in the standard order.
     public var toRun: [Check]
@@ -22,19 +21,19 @@ public struct CheckSelection {
         }
         let byID = Dictionary(checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        var wanted = Set(only.isEmpty ? valid : only)
-        var reported = wanted
+        var selected = Set(only.isEmpty ? valid : only)
+        var reported = selected
         reported.subtract(skip)
-        var frontier = Array(wanted)
+        var frontier = Array(selected)
         while let id = frontier.popLast() {
-            for dependency in byID[id]?.dependsOn ?? [] where !wanted.contains(dependency) && byID[dependency] != nil {
-                wanted.insert(dependency)
+            for dependency in byID[id]?.dependsOn ?? [] where !selected.contains(dependency) && byID[dependency] != nil {
+                selected.insert(dependency)
                 frontier.append(dependency)
             }
         }
-        wanted.subtract(skip)
+        selected.subtract(skip)
 
-        toRun = checks.filter { wanted.contains($0.id) }
+        toRun = checks.filter { selected.contains($0.id) }
         toReport = checks.filter { reported.contains($0.id) }
         skipped = valid.filter { skip.contains($0) }
     }

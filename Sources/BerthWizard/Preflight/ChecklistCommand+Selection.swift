@@ -1,6 +1,6 @@
 import Foundation
 
-/// How `berth check` was asked to run.
+/// The options `berth check` runs with.
 public struct ChecklistOptions: Equatable, Sendable {
     public var only: [String]
     public var skip: [String]
@@ -16,8 +16,8 @@ public struct ChecklistOptions: Equatable, Sendable {
 }
 
 extension ChecklistCommand {
-    /// Runs the selected checks and writes lines, or the JSON document with `--json`;
-    /// returns the exit status (0 pass, 1 a check failed, 2 an unknown id).
+    /// Runs the selected checks and writes lines, or the JSON document with `--json`.
+    /// Returns the exit status: 0 pass, 1 a check failed, 2 an unknown id.
     public static func run(_ configuration: WizardConfiguration, options: ChecklistOptions, write: (String) -> Void) -> Int32 {
         let selection: CheckSelection
         do {

@@ -82,7 +82,7 @@ public struct GitHubCheck: Check {
         return .pass("\(repository) and \(buildspec) on \(branch) are readable with the token.")
     }
 
-    /// The result for a status other than 200, or nil to go on.
+    /// Returns the result for a status other than 2xx, or nil when the check goes on.
     private func verdict(_ status: Int, subject: String, host: String, manual: String, warnings: [String]) -> CheckResult? {
         switch status {
         case 200..<300:

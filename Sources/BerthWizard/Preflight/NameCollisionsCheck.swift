@@ -3,7 +3,7 @@ import Foundation
 /// Resources the blueprint creates under fixed names do not exist already:
 /// the ECR repository `container_name`, the SNS topic `service_name` and the
 /// IAM role `<service_name>-task`. Terraform would stop at apply with
-/// "already exists". Objects this folder's own local state holds are fine.
+/// "already exists". Objects in this folder's own local state are fine.
 public struct NameCollisionsCheck: Check {
     public let id = "preflight.name-collisions"
     public let title = "Names the service creates are free"
@@ -20,31 +20,31 @@ public struct NameCollisionsCheck: Check {
         let containerName = values.value("container_name")
         let owned = LocalStateNames(folder: context.settings.folder)
 
-        var taken: [String] = []
+        var collisions: [String] = []
         var checked: [String] = []
         do {
             if let containerName {
                 checked.append("ECR repository \(containerName)")
                 if try preflight.ecrRepositoryExists(name: containerName), !owned.holds("aws_ecr_repository", containerName) {
-                    taken.append("the ECR repository \(containerName) (container_name) exists in \(region)")
+                    collisions.append("the ECR repository \(containerName) (container_name) exists in \(region)")
                 }
             }
             checked.append("SNS topic \(serviceName)")
             if try preflight.snsTopicNames().contains(serviceName), !owned.holds("aws_sns_topic", serviceName) {
-                taken.append("the SNS topic \(serviceName) (service_name) exists in \(region)")
+                collisions.append("the SNS topic \(serviceName) (service_name) exists in \(region)")
             }
             let taskRole = "\(serviceName)-task"
             checked.append("IAM role \(taskRole)")
             if try roleExists(taskRole, services: services), !owned.holds("aws_iam_role", taskRole) {
-                taken.append("the IAM role \(taskRole) exists (IAM names are account-wide)")
+                collisions.append("the IAM role \(taskRole) exists (IAM names are account-wide)")
             }
         } catch {
             return .from(error, doing: "The name look-ups", permission: "ecr:DescribeRepositories, sns:ListTopics and iam:GetRole")
         }
 
-        guard taken.isEmpty else {
+        guard collisions.isEmpty else {
             return .fail(
-                taken.joined(separator: "; ") + "; the blueprint creates these under fixed names, so apply would fail with \"already exists\".",
+                collisions.joined(separator: "; ") + "; the blueprint creates these under fixed names, so apply would fail with \"already exists\".",
                 fix: "Pick other names (set service_name and container_name in terraform.tfvars), delete the leftovers of an earlier deploy, "
                     + "or bring them under this folder's state with `terraform import`.",
                 facts: owned.remoteBackend ? ["state": "remote"] : [:]

@@ -5,17 +5,17 @@ import Foundation
 /// reaches them with `context.account.services as? PreflightServices`; an
 /// account without them makes the check `unknown`, never a pass.
 public protocol PreflightServices: AnyObject {
-    /// Names of IAM roles whose name starts with `prefix`.
+    /// Returns the names of the IAM roles whose name starts with `prefix`.
     func roleNames(prefix: String) throws -> [String]
-    /// The Route 53 hosted zone id of the Cloud Map namespace `id`; nil for a namespace without one.
+    /// Returns the Route 53 hosted zone id of the Cloud Map namespace `id`, or nil for a namespace without one.
     func namespaceHostedZone(id: String) throws -> String?
-    /// The VPC ids the private hosted zone `zoneID` is attached to.
+    /// Returns the ids of the VPCs the private hosted zone `zoneID` is attached to.
     func hostedZoneVPCs(zoneID: String) throws -> [String]
-    /// Whether an ECR repository named `name` exists in the deploy region.
+    /// Returns whether an ECR repository named `name` exists in the deploy region.
     func ecrRepositoryExists(name: String) throws -> Bool
-    /// Names of the SNS topics in the deploy region.
+    /// Returns the names of the SNS topics in the deploy region.
     func snsTopicNames() throws -> [String]
-    /// When the secret `id` is scheduled for deletion; nil when it is not.
+    /// Returns when the secret `id` is scheduled for deletion, or nil when it is not.
     func secretDeletionDate(id: String) throws -> Date?
     /// Cancels the scheduled deletion of the secret `id`.
     func restoreSecret(id: String) throws

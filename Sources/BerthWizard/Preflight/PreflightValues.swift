@@ -22,7 +22,7 @@ struct PreflightValues {
         self.values = values
     }
 
-    /// The value of `name`; nil when it is neither set nor defaulted, or empty.
+    /// Returns the value of `name`, or nil when it is empty or neither set nor defaulted.
     func value(_ name: String) -> String? {
         guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The AWS provider version Terraform will use works with the blueprint's
-/// modules. The old layout asks for `hashicorp/aws >= 3.72.0` with no upper
+/// modules. The old layout requires `hashicorp/aws >= 3.72.0` with no upper
 /// bound and no lock file, so a fresh init takes the newest provider; the VPC
 /// module v3 in core-infra then fails at plan ("Unsupported argument") on
 /// provider 5.0 and later.
@@ -57,7 +57,7 @@ public struct ProviderVersionCheck: Check {
     }
 }
 
-/// What the `.tf` files and the lock file of one folder say about the AWS provider.
+/// The AWS provider facts in the `.tf` files and the lock file of one folder.
 struct ProviderVersionScan {
     var usesAWS = false
     var lockedVersion: Version?

@@ -6,7 +6,7 @@ public enum SecretPreflight {
     /// Regions searched when the deploy region has no such secret.
     public static let defaultSearchRegions = commonSecretRegions
 
-    /// The fail result when the secret `name` is scheduled for deletion; nil when it is not (or Berth cannot tell).
+    /// Returns the fail result when the secret `name` is scheduled for deletion, or nil when it is not (or Berth cannot tell).
     public static func deletionProblem(name: String, services: AccountServices, facts: [String: String]) -> CheckResult? {
         guard let preflight = services as? PreflightServices,
               let deleted = try? preflight.secretDeletionDate(id: name) else { return nil }
