@@ -137,6 +137,20 @@ import Testing
         #expect(result.status == .pass, "\(result.evidence)")
     }
 
+    @Test func remoteBackendCollisionOnlyWarns() throws {
+        let fixture = try fixture(seed: ["--with-secret", "--with-role"])
+        _ = try fixture.emulator.call("sns", "create_topic", ["Name": "ecsdemo-backend"])
+        let marker = fixture.folder.appendingPathComponent(".terraform")
+        try FileManager.default.createDirectory(at: marker, withIntermediateDirectories: true)
+        try #"{"version": 3, "backend": {"type": "s3", "config": {}}}"#.write(to: marker.appendingPathComponent("terraform.tfstate"), atomically: true, encoding: .utf8)
+
+        let result = try #require(runChecks(fixture)["preflight.name-collisions"])
+
+        #expect(result.status == .warn)
+        #expect(result.evidence.contains("remote backend"))
+        #expect(result.fix?.contains("terraform state list") == true)
+    }
+
     @Test func fargateRejectedPairFails() throws {
         let tfvars = WizardFixture.completeTfvars.replacingOccurrences(of: "memory                   = 512", with: "memory                   = 4096")
         let fixture = try fixture(seed: ["--with-secret", "--with-role"], tfvars: tfvars)

@@ -42,12 +42,17 @@ public struct NameCollisionsCheck: Check {
             return .from(error, doing: "The name look-ups", permission: "ecr:DescribeRepositories, sns:ListTopics and iam:GetRole")
         }
 
+        if !collisions.isEmpty && owned.remoteBackend {
+            return .warn(
+                collisions.joined(separator: "; ") + "; this folder keeps its state in a remote backend, which Berth does not read, so they may be this stack's own.",
+                fix: "If `terraform state list` does not show them, pick other names (service_name, container_name) or bring them under this stack with `terraform import`."
+            )
+        }
         guard collisions.isEmpty else {
             return .fail(
                 collisions.joined(separator: "; ") + "; the blueprint creates these under fixed names, so apply would fail with \"already exists\".",
                 fix: "Pick other names (set service_name and container_name in terraform.tfvars), delete the leftovers of an earlier deploy, "
-                    + "or bring them under this folder's state with `terraform import`.",
-                facts: owned.remoteBackend ? ["state": "remote"] : [:]
+                    + "or bring them under this folder's state with `terraform import`."
             )
         }
         var evidence = "None of these exists yet: \(checked.joined(separator: ", "))."
