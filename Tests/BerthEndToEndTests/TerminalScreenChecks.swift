@@ -2,11 +2,9 @@ import Foundation
 
 /// Checks on captured tmux screens shared by the terminal tests.
 enum TerminalScreenChecks {
-    /// Returns the SGR sequences (`ESC [ … m`) in `text` that set a foreground or background colour.
-    ///
-    /// Default colours (39, 49) and plain attributes (bold, dim, reverse, underline) are not colours.
-    static func colourSequences(in text: String) -> [String] {
-        var found: [String] = []
+    /// Returns the parameter lists of every SGR sequence (`ESC [ … m`) in `text`.
+    static func sgrParameterLists(in text: String) -> [[Int]] {
+        var lists: [[Int]] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
@@ -21,28 +19,29 @@ enum TerminalScreenChecks {
             guard end < scalars.count else { break }
             if scalars[end] == "m" {
                 let parameters = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
-                if sgrSetsColour(parameters) {
-                    found.append(parameters)
-                }
+                lists.append(parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 })
             }
             index = end + 1
         }
-        return found
+        return lists
     }
 
-    private static func sgrSetsColour(_ parameters: String) -> Bool {
-        let numbers = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
-        var index = 0
-        while index < numbers.count {
-            let number = numbers[index]
-            switch number {
-            case 30...37, 40...47, 90...97, 100...107, 38, 48:
-                return true
-            default:
-                index += 1
-            }
+    /// Returns the SGR sequences (`ESC [ … m`) in `text` that set a foreground or background colour.
+    ///
+    /// Default colours (39, 49) and plain attributes (bold, dim, reverse, underline) are not colours.
+    static func colourSequences(in text: String) -> [String] {
+        sgrParameterLists(in: text)
+            .filter { list in list.contains { isColourParameter($0) } }
+            .map { list in list.map(String.init).joined(separator: ";") }
+    }
+
+    private static func isColourParameter(_ number: Int) -> Bool {
+        switch number {
+        case 30...37, 40...47, 90...97, 100...107, 38, 48:
+            return true
+        default:
+            return false
         }
-        return false
     }
 
     /// Characters in `screen` outside printable ASCII (newlines allowed).

@@ -139,15 +139,31 @@ final class TerminalWizard {
         try paneFormat("#{alternate_on}") == "1"
     }
 
-    /// Process ids of the direct children of `pid`.
+    /// Returns the process ids of the direct children of `pid`, started from any of its threads.
     static func children(of pid: String) -> [Int32] {
-        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-        return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return threads.flatMap { thread -> [Int32] in
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(thread)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
     }
 
     /// Returns the command name of `pid` from `/proc`, or nil when it has exited.
     static func commandName(of pid: Int32) -> String? {
         (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Returns the argument vector of `pid` from `/proc`, empty when it has exited.
+    static func commandLine(of pid: Int32) -> [String] {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return [] }
+        return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Returns berth's Terraform child: the rig's terraform is a script, so it is found by its arguments.
+    func terraformProcessID(berth: Int32) -> Int32? {
+        Self.children(of: String(berth)).first { child in
+            Self.commandLine(of: child).contains { $0 == Rig.terraform.path || $0.hasSuffix("/terraform") }
+        }
     }
 
     /// Returns whether `pid` still exists as a live (not zombie) process.
@@ -159,34 +175,70 @@ final class TerminalWizard {
     }
 
     /// Drives the wizard with its default values from the welcome screen to the running apply.
+    ///
+    /// Each step waits for text that shows the screen is ready, presses keys, and waits for the
+    /// next screen. A key pressed while the screen is still being replaced can be lost, so keys
+    /// that only move between screens are pressed once more when nothing happened; confirmations are
+    /// never repeated.
     func driveToApply() throws {
-        let steps: [(wait: String, keys: [String])] = [
-            ("Step 1 of 11", ["Enter"]),
-            ("Berth will use this account", ["Enter"]),
-            ("core-infra is deployed in this region", ["BTab", "Enter"]),
-            ("The role exists", ["Enter"]),
-            ("The secret holds a plain-text token", ["BTab", "Enter"]),
-            ("Values for terraform.tfvars", ["BTab", "Enter"]),
-            ("Write and plan", ["Enter"]),
-            ("Write and plan?", ["y"]),
-            ("Plan: 26 to add", ["Enter"]),
-            ("Apply 26 changes?", ["y"]),
+        let steps: [(ready: String, keys: [String], next: String, repeatable: Bool)] = [
+            ("[ Start ]", ["Enter"], "Step 2 of 11", true),
+            ("Berth will use this account", ["Enter"], "Step 3 of 11", true),
+            ("core-infra is deployed in this region", ["BTab", "Enter"], "Step 4 of 11", true),
+            ("The role exists", ["Enter"], "Step 5 of 11", true),
+            ("The secret holds a plain-text token", ["BTab", "Enter"], "Step 6 of 11", true),
+            ("Values for terraform.tfvars", ["BTab", "Enter"], "Step 7 of 11", true),
+            ("[ Write and plan ]", ["Enter"], "Write and plan?", true),
+            ("Write and plan?", ["y"], "[ Apply 26 changes ]", false),
+            ("[ Apply 26 changes ]", ["Enter"], "Apply 26 changes?", true),
+            ("Apply 26 changes?", ["y"], "Step 10 of 11", false),
         ]
         for step in steps {
-            try session.waitFor(text: step.wait, timeout: 60)
+            try session.waitFor(text: step.ready, timeout: 60)
             for key in step.keys {
                 try session.send(keys: key)
             }
+            if step.repeatable, (try? session.waitFor(text: step.next, timeout: 8)) == nil {
+                for key in step.keys {
+                    try session.send(keys: key)
+                }
+            }
+            try session.waitFor(text: step.next, timeout: 90)
         }
-        try session.waitFor(text: "Step 10 of 11", timeout: 30)
     }
 
     /// Quits from a screen with nothing running: Ctrl-C, then the confirmation's Quit button.
     func quitWithControlC() throws {
         try session.send(keys: "C-c")
         try session.waitFor(text: "Quit Berth?")
-        try session.send(keys: "Left")
-        try session.send(keys: "Enter")
+        try press(button: "Quit")
+    }
+
+    /// Moves focus with Tab until the button labelled `label` is drawn in reverse video (focused),
+    /// then presses Enter.
+    func press(button label: String) throws {
+        let targets = 12
+        for _ in 0..<targets {
+            if try isFocused(button: label) {
+                try session.send(keys: "Enter")
+                return
+            }
+            try session.send(keys: "Tab")
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        throw RigError("the button [ \(label) ] never took focus after \(targets) Tab presses:\n\(try session.capture())")
+    }
+
+    private func isFocused(button label: String) throws -> Bool {
+        let screen = try session.capture(escapes: true)
+        for row in screen.components(separatedBy: "\n") {
+            guard let range = row.range(of: "[ \(label) ]") else { continue }
+            // The attributes in force are those set since the last reset (SGR 0).
+            let parameters = TerminalScreenChecks.sgrParameterLists(in: String(row[..<range.lowerBound])).flatMap { $0 }
+            let start = parameters.lastIndex(of: 0).map { $0 + 1 } ?? 0
+            return parameters[start...].contains(7)
+        }
+        return false
     }
 
     private static func quoted(_ text: String) -> String {

@@ -161,9 +161,15 @@ def find_font(name):
                      "install it with: apt-get install fonts-dejavu-core")
 
 
-def render(grid, font_path, bold_path, size):
+def needs_fallback(character):
+    """Return True for characters DejaVu Sans Mono has no glyph for but DejaVu Sans has (Braille spinners)."""
+    return "\u2800" <= character <= "\u28ff"
+
+
+def render(grid, font_path, bold_path, size, fallback_path=None):
     regular = ImageFont.truetype(font_path, size)
     bold = ImageFont.truetype(bold_path, size)
+    fallback = ImageFont.truetype(fallback_path, size) if fallback_path else regular
     ascent, descent = regular.getmetrics()
     cell_width = round(regular.getlength("M"))
     cell_height = ascent + descent + 2
@@ -180,7 +186,10 @@ def render(grid, font_path, bold_path, size):
             if background != BACKGROUND:
                 draw.rectangle([left, top, left + cell_width - 1, top + cell_height - 1], fill=background)
             if character != " ":
-                draw.text((left, top + 1), character, font=bold if style.bold else regular, fill=foreground)
+                font = bold if style.bold else regular
+                if needs_fallback(character):
+                    font = fallback
+                draw.text((left, top + 1), character, font=font, fill=foreground)
             if style.underline:
                 draw.line([left, top + ascent + 2, left + cell_width - 1, top + ascent + 2], fill=foreground)
     return image
@@ -201,7 +210,8 @@ def main(argv):
     grid = parse(text, arguments.columns, arguments.rows)
     font = arguments.font or find_font("DejaVuSansMono.ttf")
     bold = arguments.bold_font or (arguments.font or find_font("DejaVuSansMono-Bold.ttf"))
-    render(grid, font, bold, arguments.size).save(arguments.output)
+    fallback = None if arguments.font else find_font("DejaVuSans.ttf")
+    render(grid, font, bold, arguments.size, fallback).save(arguments.output)
 
 
 if __name__ == "__main__":

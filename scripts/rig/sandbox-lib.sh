@@ -8,9 +8,15 @@ export BERTH_RIG=${BERTH_RIG:-$berth_root/.rig}
 
 # Builds the debug berth: the tests build the same configuration, so a machine that runs both
 # set-up commands compiles once, and the wizard waits on AWS and Terraform, not on the CPU.
+# The build output goes to $BERTH_RIG/build.log and is shown only when the build fails.
 sandbox_build_berth() {
-    echo "berth sandbox: building berth (debug)" >&2
-    (cd "$berth_root" && swift build --product berth)
+    echo "berth sandbox: building berth (debug; the first build takes a few minutes), log in $BERTH_RIG/build.log" >&2
+    mkdir -p "$BERTH_RIG"
+    if ! (cd "$berth_root" && swift build --product berth) >"$BERTH_RIG/build.log" 2>&1; then
+        tail -n 60 "$BERTH_RIG/build.log" >&2
+        echo "berth sandbox: building berth failed; the full log is $BERTH_RIG/build.log" >&2
+        return 1
+    fi
     berth_binary=$berth_root/.build/debug/berth
 }
 
@@ -89,8 +95,11 @@ sandbox_seed() {
 }
 
 # Exports the environment that sends every AWS client to the emulator with fake keys and
-# puts the bundled Terraform first on PATH. A real profile or config file is never read.
+# puts the bundled Terraform first on PATH. Empty AWS config and credentials files stand in
+# for the user's own, so a real profile is never read. Call it after sandbox_start_emulator.
 sandbox_export_environment() {
+    : >"$sandbox_temporary/aws-config"
+    : >"$sandbox_temporary/aws-credentials"
     export PATH="$BERTH_RIG/bin:$PATH"
     export TF_CLI_CONFIG_FILE=/dev/null
     export AWS_ENDPOINT_URL=$emulator_url
@@ -98,8 +107,8 @@ sandbox_export_environment() {
     export AWS_SECRET_ACCESS_KEY=emulator-fake-secret-key-not-real
     export AWS_REGION=us-west-2
     export AWS_DEFAULT_REGION=us-west-2
-    export AWS_CONFIG_FILE=/dev/null
-    export AWS_SHARED_CREDENTIALS_FILE=/dev/null
+    export AWS_CONFIG_FILE=$sandbox_temporary/aws-config
+    export AWS_SHARED_CREDENTIALS_FILE=$sandbox_temporary/aws-credentials
     export AWS_EC2_METADATA_DISABLED=true
     unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN
 }

@@ -47,7 +47,7 @@ public final class WizardController: @unchecked Sendable {
         set { lock.lock(); changeHandler = newValue; lock.unlock() }
     }
 
-    /// Which flow the controller runs.
+    /// The flow the controller runs.
     public enum Mode: Sendable {
         /// Every step from the welcome screen.
         case onboard
