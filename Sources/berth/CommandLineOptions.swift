@@ -25,6 +25,18 @@ struct CommandLineOptions: Equatable {
     var deployed = false
     /// Seconds `--deployed` waits for the service, from `--timeout`.
     var deployedTimeout: Double = 600
+    /// `berth check` only: `--json`, `--only ID`, `--skip ID`, `--strict`.
+    var checklist = ChecklistFlags()
+}
+
+/// The `berth check` flags; `--only` and `--skip` repeat.
+struct ChecklistFlags: Equatable {
+    var json = false
+    var strict = false
+    var only: [String] = []
+    var skip: [String] = []
+
+    var isEmpty: Bool { self == ChecklistFlags() }
 }
 
 /// A command line Berth cannot run; exit status 2.
@@ -57,6 +69,10 @@ extension CommandLineOptions {
       --yes            in plain mode without a terminal, approve the apply; without it,
                        piped input never approves an apply
       --log FILE       write Berth's own log to FILE (never secrets)
+      --json           (check) print one JSON document instead of lines (docs/check-json.md)
+      --only ID        (check) run only this check and what it depends on; repeatable
+      --skip ID        (check) leave this check out; checks that depend on it are unknown
+      --strict         (check) count warnings as failures
       -h, --help       show this help
       --version        show the version
 
@@ -108,6 +124,10 @@ extension CommandLineOptions {
                     throw UsageError(description: "--timeout \"\(text)\" is not a number of seconds; use one such as 600.")
                 }
                 options.deployedTimeout = seconds
+            case "--json": options.checklist.json = true
+            case "--strict": options.checklist.strict = true
+            case "--only": options.checklist.only.append(try take())
+            case "--skip": options.checklist.skip.append(try take())
             case "onboard", "redeploy", "check", "view":
                 guard !commandSeen else {
                     throw UsageError(description: "Only one command may be given, but \"\(argument)\" follows another; see `berth --help`.")
@@ -128,6 +148,15 @@ extension CommandLineOptions {
                 throw UsageError(description: "Unknown command \"\(argument)\"; use onboard, redeploy, check or view FILE (see `berth --help`).")
             }
             index += 1
+        }
+        if options.deployed && options.command != .check {
+            throw UsageError(description: "--deployed applies only to `berth check`; run `berth check --deployed`.")
+        }
+        if options.deployed && options.checklist.json {
+            throw UsageError(description: "--deployed prints lines and cannot be combined with --json yet; run them as two commands.")
+        }
+        if options.command != .check && options.command != .help && options.command != .version && !options.checklist.isEmpty {
+            throw UsageError(description: "--json, --only, --skip and --strict apply only to `berth check`.")
         }
         if let region = options.region, region.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) == nil {
             throw UsageError(description: "--region \"\(region)\" is not a region name; use one such as us-west-2 (not an availability zone such as us-west-2a).")

@@ -47,6 +47,7 @@ public struct WizardSetup {
         var settings = CheckSettings(folder: folder)
         settings.apply(variables: tfvars)
         settings.profile = profile
+        settings.applyPreflight(environment: environment)
 
         let account: AccountAccess
         var childEnvironment = environment.filter { !Self.secretVariables.contains($0.key) && !TokenPattern.looksLikeToken($0.value) }
