@@ -24,6 +24,9 @@ extension WizardController {
                     prefill[name] = value
                 }
             }
+            if BackendEndpoint.isLoadBalancedLayout(specs), (existing["backend_svc_endpoint"] ?? "").isEmpty, prefill["backend_svc_endpoint"] == nil {
+                prefill["backend_svc_endpoint"] = BackendEndpoint.suggestion(folder: configuration.folder, settings: settings)
+            }
             form = FieldsForm(specs: specs, existing: existing, prefill: prefill, checkedRegion: settings.region)
             formProblem = nil
         } catch {
