@@ -5,7 +5,7 @@ import Testing
 /// Focus when an action disappears while the wizard is busy.
 @Suite struct FocusAfterBusyTests {
     /// The CodeStar step: after "Create role" is confirmed, the button is disabled while the role
-    /// is created, then removed; Enter must then reach the new default, Continue.
+    /// is created, then removed. Enter must then reach the new default, Continue.
     @Test func enterReachesNewDefaultAfterBusyAction() {
         let recheck = ScreenAction(id: "recheck", label: "Check again")
         let offer = Screen(id: "codestar-role", title: "CodeStar role", actions: [
