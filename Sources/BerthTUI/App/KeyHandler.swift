@@ -176,7 +176,7 @@ public struct KeyHandler {
             state.cursors[field.id] = cursor
             return []
         case .enter:
-            return moveFocus(by: 1, state: &state)
+            return enterLeavesField(field, state: &state)
         case .function(1):
             state.dialog = .help(title: field.label, text: helpText(for: .field(field.id)))
             return []
@@ -188,6 +188,18 @@ public struct KeyHandler {
         state.editBuffers[field.id] = buffer
         state.cursors[field.id] = cursor
         return [.setField(id: field.id, value: buffer)]
+    }
+
+    /// Moves to the next field, or from the last field to the default action when it can run,
+    /// so typing the last value and pressing Enter reaches Continue or Create secret, not Check again.
+    private func enterLeavesField(_ field: FormField, state: inout ScreenUIState) -> [WizardIntent] {
+        guard field.id == screen.fields.last?.id,
+              let action = screen.actions.first(where: { $0.isDefault }), FocusOrder.isEnabled(action, on: screen) else {
+            return moveFocus(by: 1, state: &state)
+        }
+        let intents = blurIntents(state: &state)
+        state.focus = .action(action.id)
+        return intents
     }
 
     private func handlePicker(_ key: Key, state: inout ScreenUIState) -> [WizardIntent] {

@@ -129,7 +129,10 @@ struct BodyBuilder {
     private func form(_ fields: [FormField]) -> [BodyLine] {
         let labels = fields.map { cleaner.clean($0.label) + ($0.required ? " *" : "") }
         let sideBySide = width >= 56
-        let labelWidth = sideBySide ? min(labels.map { DisplayWidth.of($0) }.max() ?? 0, 26) : width
+        // Labels get up to 30 columns while the box keeps 46, so blueprint names such as
+        // ecs_task_execution_role_name (28) show whole at 80 columns.
+        let labelCap = max(26, min(30, width - 48))
+        let labelWidth = sideBySide ? min(labels.map { DisplayWidth.of($0) }.max() ?? 0, labelCap) : width
         let valueColumn = sideBySide ? left + labelWidth + 2 : left + 2
         // Input boxes stop at 52 columns: wider boxes on wide terminals only spread short values out.
         let valueWidth = min(sideBySide ? width - labelWidth - 2 : width - 2, 52)
