@@ -3,7 +3,7 @@ import BerthWizard
 import Foundation
 import Testing
 
-/// The lb-service's `backend_svc_endpoint`, filled from the backend's Cloud Map name.
+/// Tests that fill the lb-service's `backend_svc_endpoint` from the backend's Cloud Map name.
 @Suite struct DeployedBackendEndpointTests {
     /// Copies the lb-service template without its endpoint line into `root/lb-service`, and
     /// the backend template with `backendTfvars` into `root/backend-service` when given.
