@@ -134,6 +134,24 @@ import Testing
         #expect(SessionStore(folder: fixture.folder).load()?.answers["repository_owner"] == "octo-resumed")
     }
 
+    @Test func resumeRestoresNamesTypedOnCheckSteps() throws {
+        let fixture = try fixture()
+        var session = Session(step: WizardStep.codestarRole.rawValue, now: Date(timeIntervalSince1970: 1_800_000_000))
+        session.answers = ["core_stack_name": "other-stack"]
+        try SessionStore(folder: fixture.folder).save(session)
+        let controller = WizardController(configuration: configuration(fixture), mode: .onboard)
+        controller.start()
+        try wait(for: controller, "the first checks") { $0.checkResults["core.cluster"].map { ![.pending, .running].contains($0.status) } ?? false }
+
+        controller.handle(.activate(actionID: ResumeOffer.continueID))
+        try wait(for: controller, "the checks for other-stack") { controller in
+            controller.checkResults["core.cluster"].map { $0.status == .fail && $0.evidence.contains("other-stack") } ?? false
+        }
+
+        #expect(controller.currentStep == .codestarRole)
+        #expect(SessionStore(folder: fixture.folder).load()?.answers["core_stack_name"] == "other-stack")
+    }
+
     @Test func resumeOfAPlanReturnsToTheReviewWithTheForm() throws {
         let fixture = try fixture()
         let session = Session(step: WizardStep.apply.rawValue, now: Date(timeIntervalSince1970: 1_800_000_000))

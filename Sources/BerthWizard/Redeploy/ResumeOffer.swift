@@ -8,6 +8,8 @@ public struct ResumeOffer: Equatable, Sendable {
 
     public var step: WizardStep
     public var savedAt: Date
+    /// The entered values as saved, before this run's checks rewrite the session file.
+    public var answers: [String: String]
 
     /// Returns an offer for a session that stopped after the welcome screen and before the
     /// done screen, or nil.
@@ -15,6 +17,7 @@ public struct ResumeOffer: Equatable, Sendable {
         guard let session, let step = WizardStep(rawValue: session.step), step != .welcome, step != .done else { return nil }
         self.step = step
         self.savedAt = session.updatedAt
+        self.answers = session.answers
     }
 
     /// The step to return to: a Terraform step goes back to the review, because a plan is

@@ -3,9 +3,11 @@ import Foundation
 extension WizardController {
     /// Continues at the step the earlier session reached, with its entered values.
     func resume() {
+        var recheck = false
         mutate { wizard in
             guard let offer = wizard.resumeOffer else { return }
             wizard.resumeOffer = nil
+            recheck = wizard.restoreNames(offer.answers)
             var target = offer.target
             if target == .fields || target == .review {
                 wizard.prepareForm()
@@ -19,6 +21,31 @@ extension WizardController {
             wizard.step = target
             wizard.saveSession()
         }
+        if recheck {
+            start()
+        }
+    }
+
+    /// Restores every saved value, including names typed on the check steps that differ from
+    /// terraform.tfvars; returns whether the checks must run again. The caller holds the lock.
+    private func restoreNames(_ saved: [String: String]) -> Bool {
+        for (name, value) in saved where !value.isEmpty {
+            answers[name] = value
+        }
+        var changed = false
+        if let name = saved["core_stack_name"], !name.isEmpty, name != settings.coreStackName {
+            settings.coreStackName = name
+            changed = true
+        }
+        if let name = saved["namespace"], !name.isEmpty, name != settings.namespace {
+            settings.namespace = name
+            changed = true
+        }
+        if let name = saved["github_token_secret_name"], !name.isEmpty, name != settings.secretName {
+            settings.secretName = name
+            changed = true
+        }
+        return changed
     }
 
     /// Drops the earlier entered values and stays on the welcome screen.
