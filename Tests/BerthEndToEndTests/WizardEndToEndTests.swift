@@ -21,8 +21,11 @@ import Testing
         try expectTfvars(in: run.blueprint)
         try expectAccountChanges(emulator, token: canary)
         try expectApplyStream(in: run.blueprint)
+
         #expect(try run.filesContaining("octo-example").count >= 2, "the scan should find terraform.tfvars and the session file")
         #expect(try run.filesContaining(canary).isEmpty, "the token was written to a file")
+        let history = try run.captureHistory()
+        #expect(history.contains("Apply: 26 added"), "the pane history lacks berth's summary:\n\(history)")
         #expect(run.captures.count > 20, "too few screens were read: \(run.captures.count)")
         let screensWithToken = run.captures.filter { $0.contains(canary) || $0.contains(String(canary.dropFirst(4).prefix(12))) }
         #expect(screensWithToken.isEmpty, "a screen showed the token:\n\(screensWithToken.first ?? "")")

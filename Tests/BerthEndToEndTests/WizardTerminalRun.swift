@@ -133,6 +133,15 @@ final class WizardTerminalRun {
         (try root.read("stty-before.txt"), try root.read("stty-after.txt"))
     }
 
+    /// Returns the pane's whole history and screen as text, and keeps it in `captures`.
+    func captureHistory() throws -> String {
+        let result = try ChildProcess.run(
+            "tmux", ["-L", session.socketName, "capture-pane", "-p", "-S", "-", "-t", "berth:0.0"], timeout: 10)
+        let text = try result.requireSuccess().standardOutput
+        captures.append(text)
+        return text
+    }
+
     /// Returns whether the pane shows the alternate screen.
     func alternateScreenOn() throws -> Bool {
         let result = try ChildProcess.run(
