@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the value Terraform uses for a variable comes from.
+/// The source of the value Terraform uses for a variable.
 public enum ValueSource: Equatable, Sendable, CustomStringConvertible {
     /// The `default` of the declaration.
     case defaultValue(file: String, line: Int)

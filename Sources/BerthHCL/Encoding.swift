@@ -25,7 +25,7 @@ enum Encoding {
         return text
     }
 
-    /// The line ending the text uses first, or LF when it has none.
+    /// Returns the first line ending in the text, or LF when it has none.
     static func lineEnding(of bytes: [UInt8]) -> String {
         guard let newline = bytes.firstIndex(of: 0x0A) else { return "\n" }
         return newline > 0 && bytes[newline - 1] == 0x0D ? "\r\n" : "\n"

@@ -5,7 +5,7 @@ public struct HCLParseError: Error, Equatable, Sendable, CustomStringConvertible
     public var line: Int
     /// 1-based column, counted in characters.
     public var column: Int
-    /// What was found and what was expected there.
+    /// The problem: what was found and what was expected there.
     public var message: String
 
     public init(file: String, line: Int, column: Int, message: String) {

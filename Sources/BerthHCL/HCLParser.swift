@@ -32,7 +32,7 @@ struct HCLParser {
         return try parser.parseBody(closedByBrace: false)
     }
 
-    /// Parses text that holds exactly one expression.
+    /// Parses text that contains exactly one expression.
     static func parseExpression(_ bytes: [UInt8], file: String, json: Bool = false) throws -> HCLExpression {
         try Encoding.rejectUTF16(bytes, file: file)
         var parser = HCLParser(bytes: bytes, file: file, json: json)
@@ -53,7 +53,7 @@ struct HCLParser {
         return HCLParseError(file: file, line: line, column: column, message: message)
     }
 
-    /// The 1-based line and column (in characters) of a byte offset.
+    /// Returns the 1-based line and column (in characters) of a byte offset.
     func lineAndColumn(of offset: Int) -> (Int, Int) {
         var low = 0
         var high = lineStarts.count - 1

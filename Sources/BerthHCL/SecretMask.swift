@@ -30,7 +30,7 @@ public enum SecretMask {
         return result
     }
 
-    /// What kind of secret `text` contains, or nil when it looks like none.
+    /// Returns the kind of secret that `text` contains, or nil when it looks like none.
     public static func secretKind(in text: String) -> String? {
         let range = NSRange(text.startIndex..., in: text)
         return patterns.first { $0.regex.firstMatch(in: text, range: range) != nil }?.kind

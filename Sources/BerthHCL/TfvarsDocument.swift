@@ -26,7 +26,7 @@ public final class TfvarsDocument: @unchecked Sendable {
     public struct SuspectedSecret: Equatable, Sendable {
         public var name: String
         public var line: Int
-        /// What the value looks like, such as "a GitHub token".
+        /// The kind of secret the value resembles, such as "a GitHub token".
         public var kind: String
     }
 

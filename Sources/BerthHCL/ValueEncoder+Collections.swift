@@ -81,7 +81,7 @@ extension ValueEncoder {
         return text
     }
 
-    /// One list item or map value typed as plain text.
+    /// Encodes one list item or map value typed as plain text.
     private static func encodeScalar(_ text: String, as type: TypeConstraint) throws -> String {
         switch type {
         case .string, .any: return quote(unquote(text), allowsHeredoc: false)

@@ -95,7 +95,7 @@ public enum ValueEncoder {
         return result + "\""
     }
 
-    /// A `<<EOT` heredoc for plain multi-line text, or nil when the text has other control characters.
+    /// Writes plain multi-line text as a `<<EOT` heredoc, or returns nil when it has other control characters.
     private static func heredoc(_ text: String) -> String? {
         let hasControl = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }
         guard !hasControl else { return nil }
@@ -112,7 +112,7 @@ public enum ValueEncoder {
 
     private static let keywordKeys: Set<String> = ["true", "false", "null", "for", "if", "in"]
 
-    /// A map key, unquoted when it is an identifier.
+    /// Writes a map key, unquoted when it is an identifier.
     public static func objectKey(_ key: String) -> String {
         let isIdentifier = key.range(of: "^[A-Za-z_][A-Za-z0-9_-]*$", options: .regularExpression) != nil
         return isIdentifier && !keywordKeys.contains(key) ? key : quote(key, allowsHeredoc: false)

@@ -1,4 +1,4 @@
-/// Why a typed value cannot be written to a tfvars file, with the fix.
+/// The reason a typed value cannot be written to a tfvars file, with the fix.
 public struct ValueEncodingError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Equatable, Sendable {
         case notANumber, notABool, invalidList, invalidMap, invalidObject, looksLikeSecret, invalidText
@@ -7,7 +7,7 @@ public struct ValueEncodingError: Error, Equatable, Sendable, CustomStringConver
     public var kind: Kind
     /// The offending value, already masked when it looks like a secret.
     public var value: String
-    /// What is wrong and what to enter instead.
+    /// The problem and what to enter instead.
     public var message: String
 
     public init(kind: Kind, value: String, message: String) {

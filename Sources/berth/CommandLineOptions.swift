@@ -1,9 +1,10 @@
 import Foundation
 
-/// What the person asked for on the command line.
+/// The command and options from the command line.
 struct CommandLineOptions: Equatable {
     enum Command: String, Equatable {
         case onboard
+        case redeploy
         case check
         case view
         case help
@@ -29,13 +30,14 @@ struct UsageError: Error, CustomStringConvertible {
 
 extension CommandLineOptions {
     static let usage = """
-    Usage: berth [onboard | check | view FILE] [options]
+    Usage: berth [onboard | redeploy | check | view FILE] [options]
 
     Deploys the ECS Blueprints backend service from its folder: checks the AWS
     account, writes terraform.tfvars and runs Terraform init, plan and apply.
 
     Commands:
       onboard          the step-by-step wizard (the default)
+      redeploy         re-check everything, then plan and apply with the existing terraform.tfvars
       check            run every check once, print one line each, exit 1 if any fails
       view FILE        summarise a saved Terraform -json stream, such as .berth/runs/*.jsonl
 
@@ -93,7 +95,7 @@ extension CommandLineOptions {
             case "--log": options.logFile = try take()
             case "--plain": options.plain = true
             case "--yes", "-y": options.assumeYes = true
-            case "onboard", "check", "view":
+            case "onboard", "redeploy", "check", "view":
                 guard !commandSeen else {
                     throw UsageError(description: "Only one command may be given, but \"\(argument)\" follows another; see `berth --help`.")
                 }
@@ -110,7 +112,7 @@ extension CommandLineOptions {
                 if argument.hasPrefix("-") {
                     throw UsageError(description: "Unknown option \"\(argument)\"; see `berth --help`.")
                 }
-                throw UsageError(description: "Unknown command \"\(argument)\"; use onboard, check or view FILE (see `berth --help`).")
+                throw UsageError(description: "Unknown command \"\(argument)\"; use onboard, redeploy, check or view FILE (see `berth --help`).")
             }
             index += 1
         }

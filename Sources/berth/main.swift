@@ -35,7 +35,7 @@ case .view:
         complain("berth: \(error)")
         exit(2)
     }
-case .check, .onboard:
+case .check, .onboard, .redeploy:
     break
 }
 
@@ -67,7 +67,7 @@ if options.command == .check {
     exit(status)
 }
 
-let controller = WizardController(configuration: configuration)
+let controller = WizardController(configuration: configuration, mode: options.command == .redeploy ? .redeploy : .onboard)
 controller.start()
 
 let term = environment["TERM"] ?? ""

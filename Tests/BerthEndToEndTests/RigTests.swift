@@ -9,6 +9,40 @@ import Testing
         #expect(emulator.url.host == "127.0.0.1")
         try emulator.reset()
     }
+
+    @Test func concurrentWritesAllSucceed() throws {
+        let emulator = try Emulator()
+        let script = """
+            import concurrent.futures, json, sys, boto3
+            iam = boto3.client("iam", endpoint_url=sys.argv[1], region_name="us-east-1",
+                               aws_access_key_id="AKIAEMULATOREXAMPLE0", aws_secret_access_key="fake")
+            trust = json.dumps({"Version": "2012-10-17", "Statement": []})
+            def create(index):
+                try:
+                    iam.create_role(RoleName=f"concurrent-{index}", AssumeRolePolicyDocument=trust)
+                    return 0
+                except Exception:
+                    return 1
+            with concurrent.futures.ThreadPoolExecutor(16) as pool:
+                print(sum(pool.map(create, range(1000))))
+            """
+
+        let result = try ChildProcess.run(Rig.python.path, ["-c", script, emulator.url.absoluteString], timeout: 120)
+        try result.requireSuccess()
+
+        #expect(result.standardOutput == "0\n", "some concurrent CreateRole calls failed: \(result)")
+    }
+
+    @Test func stopEndsEmulator() throws {
+        let emulator = try Emulator()
+        let identity = try emulator.call("sts", "get_caller_identity")
+        #expect(identity["Account"] as? String == "123456789012")
+
+        emulator.stop()
+        #expect(throws: RigError.self) {
+            try emulator.call("sts", "get_caller_identity")
+        }
+    }
 }
 
 @Suite struct BerthBinaryTests {

@@ -67,6 +67,19 @@ import Testing
         #expect(error?.description.contains("visible-text") == true)
     }
 
+    @Test func focusFindsReversedLabel() throws {
+        let session = try TmuxSession(["sh", "-c", "printf '[ Plain ] \\033[1;7;36m[ Chosen ]\\033[0m\\n'; sleep 30"])
+        defer { session.kill() }
+        try session.waitFor(text: "[ Chosen ]")
+
+        let screen = try session.focus(on: "[ Chosen ]", maxPresses: 0)
+        #expect(screen.contains("[ Chosen ]"))
+        let error = #expect(throws: RigError.self) {
+            try session.focus(on: "[ Plain ]", maxPresses: 2)
+        }
+        #expect(error?.description.contains("never got the focus") == true)
+    }
+
     @Test func killStopsServer() throws {
         let session = try TmuxSession(["sh", "-c", "sleep 30"])
         let socket = session.socketName

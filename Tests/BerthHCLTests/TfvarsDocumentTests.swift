@@ -123,3 +123,20 @@ import Testing
         #expect(!tfvars.render().contains("ghp_"))
     }
 }
+
+@Suite struct TfvarsConcurrencyTests {
+    @Test func concurrentSetsAllLand() throws {
+        let tfvars = try TfvarsDocument(text: "a = 0\n", fileName: "t.tfvars")
+        DispatchQueue.concurrentPerform(iterations: 200) { index in
+            tfvars.set("v\(index % 50)", encoded: "\(index)", comment: nil)
+            tfvars.set("a", encoded: "\(index)", comment: nil)
+            _ = tfvars.render()
+        }
+        let reparsed = try TfvarsDocument(text: tfvars.render(), fileName: "t.tfvars")
+        #expect(reparsed.assignments.count == 51)
+        #expect(reparsed.duplicateKeys.isEmpty)
+        for index in 0..<50 {
+            #expect(reparsed.value(of: "v\(index)") != nil)
+        }
+    }
+}

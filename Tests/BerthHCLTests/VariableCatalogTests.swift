@@ -77,3 +77,17 @@ import Testing
         }
     }
 }
+
+@Suite struct VariableCatalogJSONTests {
+    @Test func jsonDeclarationsRead() throws {
+        let variables = try VariableCatalog.load(folder: Corpus.folder("tf-json"))
+        #expect(variables.map(\.name) == ["aws_region", "subnet_ids", "settings", "quiet"])
+        #expect(variables.map(\.line) == [3, 7, 11, 15])
+        #expect(variables.first?.isRequired == true)
+        #expect(variables.first?.description == "AWS region")
+        #expect(variables[1].type == .list(.string))
+        #expect(variables[1].defaultValue == .tuple([.string("subnet-aaa")]))
+        #expect(variables[2].type == .object([.init(name: "size", type: .number), .init(name: "name", type: .string, isOptional: true, defaultValue: .string("x"))]))
+        #expect(variables[3].sensitive)
+    }
+}

@@ -12,6 +12,8 @@ struct EmulatorBucket {
     static func environment(_ emulator: Emulator) -> [String: String] {
         emulator.environment.merging([
             "AWS_EC2_METADATA_DISABLED": "true",
+            // The rig's botocore raises NoRegionError when only AWS_REGION names the region.
+            "AWS_DEFAULT_REGION": emulator.environment["AWS_REGION"] ?? "us-west-2",
             "AWS_CONFIG_FILE": "/dev/null",
             "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         ]) { _, new in new }
@@ -28,6 +30,16 @@ struct EmulatorBucket {
             print(item["Key"])
     elif operation == "get":
         sys.stdout.write(s3.get_object(Bucket=bucket, Key=sys.argv[3])["Body"].read().decode())
+    elif operation == "create-table":
+        boto3.client("dynamodb").create_table(
+            TableName=sys.argv[3],
+            KeySchema=[{"AttributeName": "LockID", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "LockID", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    elif operation == "table-keys":
+        for item in boto3.client("dynamodb").scan(TableName=sys.argv[3])["Items"]:
+            print(item["LockID"]["S"])
     """
 
     /// Creates the bucket.
@@ -45,6 +57,16 @@ struct EmulatorBucket {
     /// Returns the text of one object.
     func object(_ key: String) throws -> String {
         try boto3(["get", name, key])
+    }
+
+    /// Creates a DynamoDB lock table whose partition key is `LockID`, as Terraform expects.
+    func createLockTable(_ table: String) throws {
+        _ = try boto3(["create-table", name, table])
+    }
+
+    /// Returns the `LockID` of every item in a DynamoDB table.
+    func lockTableKeys(_ table: String) throws -> [String] {
+        try boto3(["table-keys", name, table]).split(separator: "\n").map(String.init).sorted()
     }
 
     private func boto3(_ arguments: [String]) throws -> String {

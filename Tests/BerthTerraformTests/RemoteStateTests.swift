@@ -72,6 +72,25 @@ import Testing
         #expect(try project.stateList() == localBefore)
     }
 
+    @Test func dynamoDBTableLocksState() throws {
+        let emulator = try Emulator()
+        let bucket = try EmulatorBucket("berth-table-lock", in: emulator)
+        try bucket.createLockTable("terraform-locks")
+        let project = try appliedProject("table", emulator: emulator)
+        var configuration = settings(bucket: bucket.name, emulator: emulator)
+        configuration.locking = .dynamoDBTable("terraform-locks")
+
+        let migration = try project.commands.migrateState(to: configuration, in: project.url, environment: project.environment)
+        _ = try project.plan()
+        let applyRun = try project.apply()
+
+        #expect(migration.addressesAfter == migration.addressesBefore)
+        #expect(applyRun.code == 0)
+        #expect(try bucket.keys() == ["teams/backend-service/terraform.tfstate"])
+        // Terraform keeps the state's MD5 digest in the table; a lock item exists only during a run.
+        #expect(try bucket.lockTableKeys("terraform-locks") == ["berth-table-lock/teams/backend-service/terraform.tfstate-md5"])
+    }
+
     @Test func applyAfterMigrationUsesBucket() throws {
         let emulator = try Emulator()
         let bucket = try EmulatorBucket("berth-second-apply", in: emulator)
@@ -83,6 +102,7 @@ import Testing
         let planRun = try project.plan()
         let applyRun = try project.apply()
         let serialAfter = try serial(bucket)
+        let again = try project.commands.migrateState(to: settings(bucket: bucket.name, emulator: emulator), in: project.url, environment: project.environment)
 
         #expect(planRun.snapshot.summary == ChangeCounts(add: 1, change: 0, remove: 0, operation: "plan"))
         #expect(applyRun.code == 0)
@@ -91,6 +111,9 @@ import Testing
         #expect(try project.stateList().contains("terraform_data.added"))
         #expect(try bucket.keys() == ["teams/backend-service/terraform.tfstate"])
         #expect(try fileSize(project.url.appendingPathComponent("terraform.tfstate")) == 0)
+        #expect(again.addressesBefore.contains("terraform_data.added"))
+        #expect(again.addressesAfter == again.addressesBefore)
+        #expect(try serial(bucket) == serialAfter)
     }
 
     @Test func missingBucketChangesNothing() throws {

@@ -17,8 +17,10 @@ public final class Emulator: @unchecked Sendable {
         let process = Process()
         let input = Pipe()
         let output = Pipe()
-        process.executableURL = Rig.python
-        process.arguments = [Rig.script("emulator.py").path, "--max-seconds", "1800"]
+        // Started with a clear signal mask (see ChildProcess) so `terminate()` reaches it.
+        process.executableURL = URL(fileURLWithPath: ChildProcess.perl)
+        process.arguments = ["-e", ChildProcess.clearSignalMask, Rig.python.path, Rig.script("emulator.py").path,
+                             "--max-seconds", "1800"]
         process.standardInput = input
         process.standardOutput = output
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("berth-emulator-\(UUID().uuidString).log")
@@ -65,6 +67,27 @@ public final class Emulator: @unchecked Sendable {
             "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "AWS_REGION": "us-west-2",
         ]
+    }
+
+    /// Environment for running Berth or Terraform against this emulator as `scripts/sandbox`
+    /// does: `environment`, the rig's Terraform first on `PATH`, `HOME` set to `home`, empty AWS
+    /// config and credentials files in `home` so no real profile is read, and no CLI config.
+    public func isolatedEnvironment(home: URL) throws -> [String: String] {
+        let config = home.appendingPathComponent("aws-config")
+        let credentials = home.appendingPathComponent("aws-credentials")
+        try Data().write(to: config)
+        try Data().write(to: credentials)
+
+        var variables = environment
+        let inheritedPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        variables["PATH"] = Rig.folder.appendingPathComponent("bin").path + ":" + inheritedPath
+        variables["HOME"] = home.path
+        variables["AWS_DEFAULT_REGION"] = variables["AWS_REGION"]
+        variables["AWS_CONFIG_FILE"] = config.path
+        variables["AWS_SHARED_CREDENTIALS_FILE"] = credentials.path
+        variables["AWS_EC2_METADATA_DISABLED"] = "true"
+        variables["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        return variables
     }
 
     /// Runs `scripts/rig/seed.py` against this emulator and returns its report of what it created.

@@ -123,6 +123,37 @@ public final class TmuxSession: @unchecked Sendable {
         throw RigError("timed out after \(timeout) s waiting for \(expectation) in tmux session \(socketName); last screen:\n\(framed(screen))")
     }
 
+    /// Presses Tab until `label` is drawn in reverse video (SGR 7), the way Berth marks the
+    /// focused button or field, and returns that screen. Throws after `maxPresses` presses with
+    /// the last screen in the message.
+    @discardableResult
+    public func focus(on label: String, maxPresses: Int = 40) throws -> String {
+        for _ in 0...maxPresses {
+            let screen = try capture(escapes: true)
+            if Self.isReversed(label, in: screen) { return screen }
+            try send(keys: "Tab")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw RigError("\"\(label)\" never got the focus after \(maxPresses) presses of Tab in tmux session \(socketName); last screen:\n\(framed(try capture()))")
+    }
+
+    /// Returns true when `label` follows an SGR sequence that turns on reverse video, with
+    /// only further SGR sequences in between.
+    static func isReversed(_ label: String, in screen: String) -> Bool {
+        var searchStart = screen.startIndex
+        while let found = screen.range(of: label, range: searchStart..<screen.endIndex) {
+            var prefix = screen[..<found.lowerBound]
+            while prefix.hasSuffix("m"), let escape = prefix.range(of: "\u{1B}[", options: .backwards) {
+                let parameters = prefix[escape.upperBound..<prefix.index(before: prefix.endIndex)]
+                guard parameters.allSatisfy({ $0.isNumber || $0 == ";" }) else { break }
+                if parameters.split(separator: ";").contains("7") { return true }
+                prefix = prefix[..<escape.lowerBound]
+            }
+            searchStart = found.upperBound
+        }
+        return false
+    }
+
     /// Returns the program's exit status once it has exited, nil while it runs.
     public func exitStatus() throws -> Int32? {
         let fields = try tmux(["display-message", "-p", "-t", Self.target, "#{pane_dead} #{pane_dead_status}"])

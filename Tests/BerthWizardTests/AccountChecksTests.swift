@@ -77,6 +77,7 @@ import Testing
         #expect(cluster.status == .fail)
         #expect(cluster.evidence.contains("core-infra-dev"))
         #expect(cluster.fix?.contains("folder name") == true)
+        #expect(cluster.fix?.contains("change core_stack_name (or ecs_cluster_name) in terraform.tfvars to core-infra-dev") == true)
         #expect(namespace.status == .fail)
         #expect(namespace.evidence.contains("default.core-infra-dev.local"))
     }
@@ -168,5 +169,26 @@ import Testing
         #expect(result.status == .fail)
         #expect(result.evidence.contains("is in us-east-1, not in us-west-2"))
         #expect(result.fix?.contains("Or deploy in us-east-1.") == true)
+    }
+
+    @Test func hardCodedClusterNameNamesFile() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(["--core-stack-name", "core-infra-dev"])
+        let fixture = try WizardFixture(emulator: emulator)
+        for name in ["variables.tf", "main.tf", "outputs.tf"] {
+            try FileManager.default.removeItem(at: fixture.folder.appendingPathComponent(name))
+        }
+        let main = "data \"aws_ecs_cluster\" \"core_infra\" {\n  cluster_name = \"core-infra\"\n}\n"
+        try main.write(to: fixture.folder.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let configuration = fixture.configuration(region: "us-west-2")
+        var settings = configuration.settings
+        settings.coreStackName = "core-infra"
+        let context = CheckContext(settings: settings, account: configuration.account, files: configuration.files)
+
+        let result = ClusterCheck().run(context)
+
+        #expect(result.status == .fail)
+        #expect(result.fix?.contains("the cluster name hard-coded in main.tf") == true)
     }
 }

@@ -86,7 +86,7 @@ import Testing
         let version = try ChildProcess.run(berth, ["--version"], timeout: 30)
 
         #expect(help.exitStatus == 0)
-        #expect(help.standardOutput.contains("Usage: berth [onboard | check | view FILE] [options]"))
+        #expect(help.standardOutput.contains("Usage: berth [onboard | redeploy | check | view FILE] [options]"))
         #expect(version.standardOutput == "berth 0.1.0\n")
     }
 

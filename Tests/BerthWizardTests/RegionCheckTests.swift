@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct RegionCheckTests {
-    private func folder(_ files: [String: String]) throws -> URL {
+    private func makeFolder(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-region-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
@@ -28,7 +28,7 @@ import Testing
           region = local.region
         }
         """
-        let folder = try folder(["main.tf": main])
+        let folder = try makeFolder(["main.tf": main])
 
         let result = run(region: "eu-central-1", in: folder)
 
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func variableRegionIsNotPinned() throws {
-        let folder = try folder(["main.tf": "provider \"aws\" {\n  region = var.aws_region\n}\n"])
+        let folder = try makeFolder(["main.tf": "provider \"aws\" {\n  region = var.aws_region\n}\n"])
 
         let result = run(region: "eu-central-1", in: folder)
 
@@ -47,21 +47,21 @@ import Testing
     }
 
     @Test func availabilityZoneRejected() throws {
-        let result = run(region: "us-west-2a", in: try folder([:]))
+        let result = run(region: "us-west-2a", in: try makeFolder([:]))
 
         #expect(result.status == .fail)
         #expect(result.fix?.contains("not an availability zone") == true)
     }
 
     @Test func missingRegionFails() throws {
-        let result = run(region: nil, in: try folder([:]))
+        let result = run(region: nil, in: try makeFolder([:]))
 
         #expect(result.status == .fail)
         #expect(result.fix?.contains("--region") == true)
     }
 
     @Test func oneLineProviderBlockRead() throws {
-        let folder = try folder(["providers.tf": "provider \"aws\" { region = \"us-east-1\" }\n"])
+        let folder = try makeFolder(["providers.tf": "provider \"aws\" { region = \"us-east-1\" }\n"])
 
         let result = run(region: "us-west-2", in: folder)
 

@@ -175,6 +175,41 @@ import Testing
         #expect(!stream.contains("Two interrupts received"))
     }
 
+    /// Runs redeploy from the identity step to the plan review; returns the review screen.
+    private func redeployToPlanReview(_ fixture: WizardFixture) throws -> (WizardController, Screen) {
+        let controller = WizardController(configuration: fixture.configuration(), mode: .redeploy)
+        controller.start()
+        #expect(controller.screen.id == "identity")
+        try wait(for: controller, "identity checks") { self.settled($0, on: .identity) }
+        for step in [WizardStep.coreInfra, .codestarRole, .githubSecret] {
+            controller.handle(.activate(actionID: "next"))
+            try wait(for: controller, "\(step) checks") { self.settled($0, on: step) }
+        }
+        controller.handle(.activate(actionID: "next"))
+        try wait(for: controller, "engine check") { self.settled($0, on: .review) }
+        controller.handle(.activate(actionID: "write-and-plan"))
+        try wait(for: controller, "plan", timeout: 240) { self.settled($0, on: .planReview) }
+        return (controller, controller.screen)
+    }
+
+    @Test func redeployWithNoChangesFinishes() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(["--with-secret", "--with-role"])
+        let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
+
+        let (first, review) = try redeployToPlanReview(fixture)
+        #expect(review.actions.first?.label == "Apply 26 changes")
+        first.handle(.activate(actionID: "apply"))
+        try wait(for: first, "apply", timeout: 240) { self.settled($0, on: .done) }
+        let (second, unchanged) = try redeployToPlanReview(fixture)
+
+        #expect(String(describing: unchanged).contains("Nothing to apply"))
+        #expect(unchanged.actions.map(\.id) == ["finish"])
+        second.handle(.activate(actionID: "finish"))
+        #expect(second.outcome == .deployed)
+    }
+
     private func runSnapshot(_ controller: WizardController) -> RunSnapshot? {
         for block in controller.screen.blocks {
             if case .run(let snapshot) = block { return snapshot }

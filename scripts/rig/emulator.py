@@ -30,6 +30,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def serialized(application):
+    """Wrap a WSGI application so it handles one request at a time.
+
+    moto's backends are not thread-safe: concurrent CreateRole calls fail with HTTP 500
+    ("dictionary changed size during iteration", moto 5.2.5), so requests take turns while
+    the server still accepts connections on many threads.
+    """
+    lock = threading.Lock()
+
+    def handle(environ, start_response):
+        with lock:
+            return list(application(environ, start_response))
+
+    return handle
+
+
 def watch_stdin(stop: threading.Event) -> None:
     try:
         while sys.stdin.buffer.read(1):
@@ -56,7 +72,7 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     port = arguments.port or free_port()
     application = DomainDispatcherApplication(create_backend_app)
-    server = make_server("127.0.0.1", port, application, threaded=True)
+    server = make_server("127.0.0.1", port, serialized(application), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     url = f"http://127.0.0.1:{port}"

@@ -8,9 +8,15 @@ export BERTH_RIG=${BERTH_RIG:-$berth_root/.rig}
 
 # Builds the debug berth: the tests build the same configuration, so a machine that runs both
 # set-up commands compiles once, and the wizard waits on AWS and Terraform, not on the CPU.
+# The build output goes to $BERTH_RIG/build.log and is shown only when the build fails.
 sandbox_build_berth() {
-    echo "berth sandbox: building berth (debug)" >&2
-    (cd "$berth_root" && swift build --product berth)
+    echo "berth sandbox: building berth (debug; the first build takes a few minutes), log in $BERTH_RIG/build.log" >&2
+    mkdir -p "$BERTH_RIG"
+    if ! (cd "$berth_root" && swift build --product berth) >"$BERTH_RIG/build.log" 2>&1; then
+        tail -n 60 "$BERTH_RIG/build.log" >&2
+        echo "berth sandbox: building berth failed; the full log is $BERTH_RIG/build.log" >&2
+        return 1
+    fi
     berth_binary=$berth_root/.build/debug/berth
 }
 

@@ -8,14 +8,16 @@ struct PlainRunProgress {
     private var diagnosticCount = 0
     private var logCount = 0
     private var phase: RunSnapshot.Phase?
+    private var engine: String?
     private var notice: String?
     private var summaryShown: String?
 
     mutating func newLines(for run: RunSnapshot) -> [String] {
         var lines: [String] = []
-        if run.phase != phase {
+        if run.phase != phase || run.engine != engine {
             phase = run.phase
-            lines.append("[\(run.phase.rawValue)] \(run.engine)")
+            engine = run.engine
+            lines.append("[\(run.phase.rawValue)] \(run.engine)".trimmingCharacters(in: .whitespaces))
         }
         if run.log.count < logCount { logCount = 0 }
         for line in run.log.dropFirst(logCount) {

@@ -33,7 +33,8 @@ extension TerraformCommands {
     /// 1. lists the state addresses under the current backend;
     /// 2. lists the addresses already stored at the bucket and key (`remoteStateAddresses`),
     ///    and stops when both lists are non-empty, because `-force-copy` would overwrite the
-    ///    bucket's state with the folder's;
+    ///    bucket's state with the folder's (unless `berth_backend.tf` already has these
+    ///    settings, so that running the migration again is harmless);
     /// 3. writes `berth_backend.tf` (see `BackendFileWriter.write`);
     /// 4. runs `init -migrate-state -force-copy`, handing its events to `onEvent`, and
     ///    restores the earlier backend file when it fails;
@@ -68,7 +69,10 @@ extension TerraformCommands {
         } catch let failure as RemoteStateCheckFailure {
             throw StateMigrationError.remoteCheckFailed(failure)
         }
-        if !before.isEmpty, !remote.isEmpty {
+        // When the folder already uses this very backend file, both lists read the same object.
+        let backendFile = folder.appendingPathComponent(BackendFileWriter.fileName)
+        let alreadyConfigured = (try? Data(contentsOf: backendFile)) == Data(configuration.backendFileContents().utf8)
+        if !alreadyConfigured, !before.isEmpty, !remote.isEmpty {
             throw StateMigrationError.remoteStateExists(location: configuration.stateLocation, addresses: remote)
         }
         let expected = before.isEmpty ? remote : before

@@ -20,7 +20,7 @@ public protocol AccountServices: AnyObject {
     /// Creates a secret holding `value` as its string; the value is not kept.
     func createSecret(name: String, value: String) throws -> SecretInfo
     func secretNames(nameFilter: String) throws -> [String]
-    /// The regions among `regions` that hold a secret named `name`; errors count as "not there".
+    /// Returns the regions among `regions` that contain a secret named `name`. A failed look-up counts as absent.
     func regionsHoldingSecret(named name: String, among regions: [String]) -> [String]
 }
 

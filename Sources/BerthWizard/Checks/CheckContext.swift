@@ -26,7 +26,7 @@ public final class CheckContext: @unchecked Sendable {
         self.results = earlier.filter { $0.value.status != .running && $0.value.status != .pending }
     }
 
-    /// The finished result of another check, if it ran.
+    /// Returns the finished result of another check, or nil if it did not run.
     public func result(of id: String) -> CheckResult? {
         lock.lock()
         defer { lock.unlock() }
@@ -43,7 +43,7 @@ public final class CheckContext: @unchecked Sendable {
 /// The AWS account as the checks reach it.
 public enum AccountAccess: @unchecked Sendable {
     case ready(AccountServices)
-    /// Credentials or the region could not be resolved; the message says why and the fix what to do.
+    /// Credentials or the region could not be resolved. The message gives the reason and the fix the next step.
     case unavailable(message: String, fix: String)
 
     public var services: AccountServices? {

@@ -56,7 +56,7 @@ public struct CheckSettings: Equatable, Sendable {
     /// The Cloud Map namespace the blueprint looks up: `<namespace>.<cluster>.local`.
     public var namespaceName: String { "\(namespace).\(effectiveClusterName).local" }
 
-    /// Applies values from terraform.tfvars (or the wizard's answers) by variable name.
+    /// Applies values from terraform.tfvars (or the wizard's form) by variable name.
     public mutating func apply(variables: [String: String]) {
         func take(_ name: String, _ keyPath: WritableKeyPath<CheckSettings, String>) {
             if let value = variables[name] { self[keyPath: keyPath] = value }

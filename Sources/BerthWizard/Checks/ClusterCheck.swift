@@ -31,7 +31,7 @@ public struct ClusterCheck: Check {
         if !similar.isEmpty {
             evidence += " Clusters with similar names: \(similar.joined(separator: ", "))."
             fix = "core-infra names its cluster after core_stack_name (in later layouts, after its own folder name, so a copied folder such as core-infra-dev gives a cluster core-infra-dev). "
-                + "If \(similar[0]) is yours, set core_stack_name = \"\(similar[0])\" (or ecs_cluster_name) in terraform.tfvars; otherwise "
+                + "If \(similar[0]) is yours, change \(CoreInfraFix.nameSource(context)) to \(similar[0]); otherwise "
                 + CoreInfraFix.deployClause(settings)
         } else if !others.isEmpty {
             evidence += " Clusters in this region: \(others.joined(separator: ", "))."

@@ -7,10 +7,25 @@ enum CoreInfraFix {
         return clause.prefix(1).uppercased() + clause.dropFirst()
     }
 
-    /// The fix as a clause that can follow "or ".
+    /// Returns the fix as a clause that can follow "or ".
     static func deployClause(_ settings: CheckSettings) -> String {
         let region = settings.region ?? "the deploy region"
         return "deploy core-infra in \(region) with core_stack_name = \"\(settings.coreStackName)\" (or set core_stack_name to the name your core-infra used)."
+    }
+
+    /// Returns where the core-infra names are set: terraform.tfvars when the blueprint
+    /// declares `core_stack_name`, else the `.tf` file that hard-codes the cluster name.
+    static func nameSource(_ context: CheckContext) -> String {
+        let declared = (try? context.files?.variables())?.contains { $0.name == "core_stack_name" } ?? true
+        if declared {
+            return "core_stack_name (or ecs_cluster_name) in terraform.tfvars"
+        }
+        let folder = context.settings.folder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".tf") }.sorted()
+        let file = names.first { name in
+            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))?.contains("cluster_name") == true
+        }
+        return "the cluster name hard-coded in \(file ?? "the blueprint's .tf files") (this blueprint has no core_stack_name variable)"
     }
 
     static func services(_ context: CheckContext) -> AccountServices? {

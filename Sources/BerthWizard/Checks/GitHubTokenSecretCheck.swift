@@ -1,7 +1,7 @@
 import Foundation
 
-/// The Secrets Manager secret that holds the GitHub token: it exists in the
-/// deploy region and holds the token as plain text, because the blueprint
+/// Verifies the Secrets Manager secret with the GitHub token: it exists in the
+/// deploy region and contains the token as plain text, because the blueprint
 /// passes the whole secret string to CodePipeline as the OAuth token.
 /// The value is read to classify it and is never shown or kept.
 public struct GitHubTokenSecretCheck: Check {

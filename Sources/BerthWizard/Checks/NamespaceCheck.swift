@@ -11,7 +11,7 @@ public struct NamespaceCheck: Check {
     public func run(_ context: CheckContext) -> CheckResult {
         guard let services = CoreInfraFix.services(context) else { return CoreInfraFix.noAccount }
         let settings = context.settings
-        let wanted = settings.namespaceName
+        let expected = settings.namespaceName
 
         let namespaces: [NamespaceInfo]
         do {
@@ -21,19 +21,19 @@ public struct NamespaceCheck: Check {
         }
 
         // NOTE: the namespace's VPC is not compared with the cluster's VPC; ListNamespaces does not return it.
-        if let found = namespaces.first(where: { $0.name == wanted }) {
+        if let found = namespaces.first(where: { $0.name == expected }) {
             guard found.type == "DNS_PRIVATE" else {
                 return .fail(
-                    "The namespace \(wanted) exists but is \(found.type); the blueprint looks up a DNS_PRIVATE namespace.",
+                    "The namespace \(expected) exists but is \(found.type); the blueprint looks up a DNS_PRIVATE namespace.",
                     fix: "Use the private namespace core-infra creates, or set namespace to one of core-infra's namespaces."
                 )
             }
-            return .pass("\(wanted) (\(found.id))", facts: ["namespace_id": found.id, "namespace_name": wanted])
+            return .pass("\(expected) (\(found.id))", facts: ["namespace_id": found.id, "namespace_name": expected])
         }
 
         let privateNames = namespaces.filter { $0.type == "DNS_PRIVATE" }.map(\.name)
-        let similar = SimilarNames.matching(wanted, in: privateNames)
-        var evidence = "No DNS_PRIVATE namespace named \(wanted) in \(settings.region ?? "the region")."
+        let similar = SimilarNames.matching(expected, in: privateNames)
+        var evidence = "No DNS_PRIVATE namespace named \(expected) in \(settings.region ?? "the region")."
         if !privateNames.isEmpty {
             evidence += " Private namespaces here: \(privateNames.sorted().joined(separator: ", "))."
         }

@@ -35,7 +35,7 @@ public struct RegionCheck: Check {
         return .pass("\(region) (from \(settings.regionSource))", facts: ["region": region, "region_source": settings.regionSource])
     }
 
-    /// Whether `region` looks like `us-west-2` or `us-gov-west-1`.
+    /// Returns whether `region` looks like `us-west-2` or `us-gov-west-1`.
     public static func isWellFormed(_ region: String) -> Bool {
         region.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) != nil
     }

@@ -23,14 +23,14 @@ public struct VariableSpec: Equatable, Sendable {
 
 /// The blueprint folder's variable declarations and its terraform.tfvars.
 public protocol BlueprintFiles: AnyObject {
-    /// Every variable declared in the folder's `.tf` files, in file then line order.
+    /// Returns every variable declared in the folder's `.tf` files, in file then line order.
     func variables() throws -> [VariableSpec]
     /// Values set in terraform.tfvars, as the text a person would type (strings unquoted).
     /// Commented-out assignments are not set.
     func currentValues() throws -> [String: String]
     /// Keys assigned more than once in terraform.tfvars.
     func duplicateKeys() throws -> [String]
-    /// The HCL text for `input` under the variable's type, or a message saying what is wrong.
+    /// Encodes `input` as HCL for the variable's type, or returns a message naming the problem.
     func encode(_ input: String, for variable: VariableSpec) -> Result<String, FieldProblem>
     /// Writes the encoded values into terraform.tfvars, keeping comments and other lines,
     /// after a backup; returns the path written.

@@ -59,7 +59,7 @@ public struct FieldsForm: Sendable {
         return errors.values.allSatisfy { $0.isEmpty }
     }
 
-    /// The encoded values to write: fields with a value that is required, already in
+    /// Returns the encoded values to write: fields with a value that is required, already in
     /// terraform.tfvars, or different from the default.
     public func encodedValues(files: BlueprintFiles) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
@@ -75,7 +75,7 @@ public struct FieldsForm: Sendable {
         return result
     }
 
-    /// The form as screen fields, required ones marked, with the description as help.
+    /// Builds the screen fields, required ones marked, with each description as help.
     public func formFields() -> [FormField] {
         specs.map { spec in
             var help = spec.description.isEmpty ? spec.typeText : "\(spec.description) (\(spec.typeText))"
@@ -135,7 +135,7 @@ public struct FieldsForm: Sendable {
         return nil
     }
 
-    /// The text a person would type for an HCL literal: strings without their quotes.
+    /// Returns the text a person would type for an HCL literal: strings without their quotes.
     public static func typedText(fromHCL text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\""),

@@ -73,7 +73,7 @@ public final class HCLBlueprintFiles: BlueprintFiles, @unchecked Sendable {
         return loaded
     }
 
-    /// A value as a person would type it: strings without quotes, lists as comma-separated items.
+    /// Formats a value as a person would type it: strings without quotes, lists as comma-separated items.
     static func typedText(_ value: HCLValue) -> String {
         switch value {
         case .string(let text):

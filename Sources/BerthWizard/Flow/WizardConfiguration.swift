@@ -8,7 +8,7 @@ public struct WizardConfiguration {
     public var settings: CheckSettings
     public var account: AccountAccess
     public var engineProbe: (@Sendable () throws -> EngineInfo)?
-    /// nil when the folder's `.tf` files could not be read; `filesProblem` says why.
+    /// The blueprint files, or nil when the folder's `.tf` files could not be read (`filesProblem` gives the reason).
     public var files: BlueprintFiles?
     public var filesProblem: String?
     /// Makes the engine for the Terraform steps; throws when no engine is installed.
@@ -42,7 +42,7 @@ public struct WizardConfiguration {
         self.checkRunner = checkRunner
     }
 
-    /// The environment for a Terraform child: the configured one minus anything that looks
+    /// Builds the environment for a Terraform child: the configured one minus anything that looks
     /// like a GitHub token, plus settings that keep Terraform from prompting.
     public func terraformEnvironment(region: String?) -> [String: String] {
         var environment = childEnvironment.filter { !TokenPattern.looksLikeToken($0.value) }
@@ -59,7 +59,7 @@ public struct WizardConfiguration {
     }
 }
 
-/// How the wizard ended, for the executable's exit status.
+/// The way the wizard ended, for the executable's exit status.
 public enum WizardOutcome: Equatable, Sendable {
     case deployed
     case quit

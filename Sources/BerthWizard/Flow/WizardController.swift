@@ -47,8 +47,20 @@ public final class WizardController: @unchecked Sendable {
         set { lock.lock(); changeHandler = newValue; lock.unlock() }
     }
 
-    public init(configuration: WizardConfiguration) {
+    /// The flow the controller runs.
+    public enum Mode: Sendable {
+        /// Every step from the welcome screen.
+        case onboard
+        /// Starts at the identity step and skips the fields form when terraform.tfvars is
+        /// already valid, for a deploy of a folder that was set up before.
+        case redeploy
+    }
+
+    let mode: Mode
+
+    public init(configuration: WizardConfiguration, mode: Mode = .onboard) {
         self.configuration = configuration
+        self.mode = mode
         self.settings = configuration.settings
         self.session = SessionStore(folder: configuration.folder).load() ?? Session(step: WizardStep.welcome.rawValue, now: configuration.now())
         answers["core_stack_name"] = settings.coreStackName
@@ -59,6 +71,9 @@ public final class WizardController: @unchecked Sendable {
         }
         for (name, value) in session.answers where answers[name] == nil {
             answers[name] = value
+        }
+        if mode == .redeploy {
+            step = .identity
         }
     }
 
@@ -202,10 +217,14 @@ public final class WizardController: @unchecked Sendable {
 
     private func goForward() {
         mutate { wizard in
-            guard !wizard.running, let next = wizard.step.next, wizard.canLeave(wizard.step) else { return }
+            guard !wizard.running, var next = wizard.step.next, wizard.canLeave(wizard.step) else { return }
             wizard.notice = nil
             if next == .fields {
                 wizard.prepareForm()
+                if wizard.mode == .redeploy, let files = wizard.configuration.files, var form = wizard.form, form.validateAll(files: files) {
+                    wizard.form = form
+                    next = .review
+                }
             }
             if next == .plan || next == .planReview || next == .apply || next == .done {
                 return
@@ -221,6 +240,8 @@ public final class WizardController: @unchecked Sendable {
             wizard.notice = nil
             switch wizard.step {
             case .welcome, .done:
+                return
+            case .identity where wizard.mode == .redeploy:
                 return
             case .plan, .planReview, .apply:
                 wizard.step = .review

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `.berth/session.json` stores: the answers (never a secret), the
+/// The contents of `.berth/session.json`: the entered values (never a secret), the
 /// check outcomes, the engine and the step reached, so a later run can resume.
 public struct Session: Codable, Equatable, Sendable {
     public struct StoredCheck: Codable, Equatable, Sendable {
@@ -12,7 +12,7 @@ public struct Session: Codable, Equatable, Sendable {
 
     public var formatVersion: Int
     public var step: String
-    /// tfvars answers by variable name.
+    /// Entered tfvars values by variable name.
     public var answers: [String: String]
     public var checks: [String: StoredCheck]
     public var engine: String?
@@ -53,7 +53,7 @@ public struct SessionStore: Sendable {
         return try? decoder.decode(Session.self, from: data)
     }
 
-    /// Writes the session atomically. Answers that look like tokens are dropped, so a
+    /// Writes the session atomically. Values that look like tokens are dropped, so a
     /// token typed into the wrong field never reaches the disk.
     public func save(_ session: Session) throws {
         var clean = session

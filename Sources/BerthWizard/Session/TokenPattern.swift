@@ -7,7 +7,7 @@ import Foundation
 public enum TokenPattern {
     static let prefixes = ["ghp_", "github_pat_", "gho_", "ghu_", "ghs_", "ghr_"]
 
-    /// Whether `value` contains a GitHub token prefix, or is 40 hexadecimal characters (a classic token).
+    /// Returns whether `value` contains a GitHub token prefix or is 40 hexadecimal characters (a classic token).
     public static func looksLikeToken(_ value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if prefixes.contains(where: { trimmed.contains($0) }) { return true }

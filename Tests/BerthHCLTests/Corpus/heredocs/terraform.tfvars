@@ -21,3 +21,9 @@ blank_lines = <<-EOT
   EOT
 empty = <<EOT
 EOT
+whitespace_lines = <<-EOT
+    a
+        
+  
+		b
+    EOT

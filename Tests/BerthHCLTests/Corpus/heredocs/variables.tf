@@ -4,3 +4,4 @@ variable "custom_marker" { type = string }
 variable "escapes_literal" { type = string }
 variable "blank_lines" { type = string }
 variable "empty" { type = string }
+variable "whitespace_lines" { type = string }
