@@ -59,6 +59,8 @@ final class TerminalWizard {
         environment["LANG"] = lang
         environment["HOME"] = folder.file("home").path
         environment["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        // Terraform's upgrade check would contact checkpoint-api.hashicorp.com; tests stay on loopback.
+        environment["CHECKPOINT_DISABLE"] = "1"
         if noColor {
             environment["NO_COLOR"] = "1"
         }
@@ -91,12 +93,22 @@ final class TerminalWizard {
     }
 
     deinit {
-        session.kill()
+        kill()
     }
 
-    /// Kills the tmux server, berth and the script.
+    /// Kills the tmux server, berth and the script, waits up to 10 s for berth and its Terraform
+    /// child to exit, and removes the folder, so no process writes into it afterwards.
     func kill() {
+        let shell = (try? folder.read("shell.pid"))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let berth = Self.children(of: shell)
+        let processes = berth + berth.flatMap { Self.children(of: String($0)) }
         session.kill()
+
+        let deadline = Date().addingTimeInterval(10)
+        while processes.contains(where: Self.isAlive) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        folder.remove()
     }
 
     /// Waits until berth has exited and the script has recorded `stty -a`; returns berth's exit status.
