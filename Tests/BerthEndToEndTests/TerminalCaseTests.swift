@@ -81,6 +81,20 @@ import Testing
         #expect(rows[0].hasSuffix("Step 1 of 11"))
     }
 
+    @Test func belowMinimumSizeShowsNoticeUntilEnlarged() throws {
+        let wizard = try TerminalWizard(term: "xterm-256color", width: 30, height: 10)
+        defer { wizard.kill() }
+
+        let small = try wizard.session.waitFor(text: "Terminal too small", timeout: 20)
+        #expect(small.contains("Need 40x12, have 30x10."), "\(small)")
+
+        try wizard.session.send(keys: "Enter")
+        try wizard.session.resize(width: 80, height: 24)
+        let welcome = try wizard.session.waitFor(text: "Step 1 of 11")
+        #expect(!welcome.contains("Terminal too small"))
+        #expect(welcome.contains("[ Start ]"), "Enter below the minimum size should not have left the welcome screen:\n\(welcome)")
+    }
+
     @Test(arguments: [TerminalWizard.Wiring.pipedYes, .devNull])
     func inputWithoutTerminalNeverApproves(_ wiring: TerminalWizard.Wiring) throws {
         let wizard = try TerminalWizard(term: "xterm-256color", wiring: wiring)
