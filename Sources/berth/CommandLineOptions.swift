@@ -21,6 +21,18 @@ struct CommandLineOptions: Equatable {
     var logFile: String?
     /// Lets plain mode without a terminal approve the apply.
     var assumeYes = false
+    /// `berth check` only: `--json`, `--only ID`, `--skip ID`, `--strict`.
+    var checklist = ChecklistFlags()
+}
+
+/// The `berth check` flags; `--only` and `--skip` repeat.
+struct ChecklistFlags: Equatable {
+    var json = false
+    var strict = false
+    var only: [String] = []
+    var skip: [String] = []
+
+    var isEmpty: Bool { self == ChecklistFlags() }
 }
 
 /// A command line Berth cannot run; exit status 2.
@@ -51,6 +63,10 @@ extension CommandLineOptions {
       --yes            in plain mode without a terminal, approve the apply; without it,
                        piped input never approves an apply
       --log FILE       write Berth's own log to FILE (never secrets)
+      --json           (check) print one JSON document instead of lines (docs/check-json.md)
+      --only ID        (check) run only this check and what it depends on; repeatable
+      --skip ID        (check) leave this check out; checks that depend on it are unknown
+      --strict         (check) count warnings as failures
       -h, --help       show this help
       --version        show the version
 
@@ -95,6 +111,10 @@ extension CommandLineOptions {
             case "--log": options.logFile = try take()
             case "--plain": options.plain = true
             case "--yes", "-y": options.assumeYes = true
+            case "--json": options.checklist.json = true
+            case "--strict": options.checklist.strict = true
+            case "--only": options.checklist.only.append(try take())
+            case "--skip": options.checklist.skip.append(try take())
             case "onboard", "redeploy", "check", "view":
                 guard !commandSeen else {
                     throw UsageError(description: "Only one command may be given, but \"\(argument)\" follows another; see `berth --help`.")
@@ -115,6 +135,9 @@ extension CommandLineOptions {
                 throw UsageError(description: "Unknown command \"\(argument)\"; use onboard, redeploy, check or view FILE (see `berth --help`).")
             }
             index += 1
+        }
+        if options.command != .check && options.command != .help && options.command != .version && !options.checklist.isEmpty {
+            throw UsageError(description: "--json, --only, --skip and --strict apply only to `berth check`.")
         }
         if let region = options.region, region.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) == nil {
             throw UsageError(description: "--region \"\(region)\" is not a region name; use one such as us-west-2 (not an availability zone such as us-west-2a).")

@@ -39,6 +39,15 @@ case .check, .onboard, .redeploy:
     break
 }
 
+if options.command == .check {
+    do {
+        _ = try CheckSelection(only: options.checklist.only, skip: options.checklist.skip)
+    } catch {
+        complain("berth: \(error)")
+        exit(2)
+    }
+}
+
 let environment = ProcessInfo.processInfo.environment
 let folder = URL(fileURLWithPath: options.folder ?? FileManager.default.currentDirectoryPath).standardizedFileURL
 var isFolder: ObjCBool = false
@@ -60,7 +69,9 @@ let setup = WizardSetup(
 let configuration = setup.makeConfiguration()
 
 if options.command == .check {
-    let status = ChecklistCommand.run(configuration) { line in
+    let flags = options.checklist
+    let checklistOptions = ChecklistOptions(only: flags.only, skip: flags.skip, strict: flags.strict, json: flags.json)
+    let status = ChecklistCommand.run(configuration, options: checklistOptions) { line in
         print(line)
         log.write(line)
     }

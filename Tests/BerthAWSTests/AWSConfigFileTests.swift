@@ -153,4 +153,11 @@ import Testing
         #expect(shared.kind(ofProfile: "keys") == .staticKeys)
         #expect(shared.kind(ofProfile: "plain") == .settingsOnly)
     }
+
+    @Test func devNullReadsAsEmptyFile() throws {
+        let file = try AWSConfigFile.load(path: "/dev/null", kind: .config)
+
+        #expect(file.profiles.isEmpty)
+        #expect(file.warnings.isEmpty)
+    }
 }

@@ -87,6 +87,9 @@ import Testing
 
         let probe = try ChildProcess.run("tmux", ["-L", socket, "list-sessions"], timeout: 10)
         #expect(probe.exitStatus != 0)
+        let socketFolder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: "\(socketFolder)/tmux-\(getuid())")) ?? []
+        #expect(!leftovers.contains(socket), "the socket file of \(socket) was left behind")
         session.kill()
     }
 }

@@ -15,6 +15,8 @@ public final class TmuxSession: @unchecked Sendable {
     private let clientEnvironment: [String: String]
     private let lock = NSLock()
     private var killed = false
+    /// The server's socket file, which tmux 3.3 leaves behind when the server exits.
+    private var socketPath: String?
     private static let target = "berth:0.0"
 
     /// Starts `command` (an argument vector, run without a shell) in a `width`×`height` terminal.
@@ -66,6 +68,8 @@ public final class TmuxSession: @unchecked Sendable {
         }
         arguments += command
         try Self.runTmux(arguments, environment: programEnvironment).requireSuccess()
+        socketPath = try? tmux(["display-message", "-p", "#{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit {
@@ -191,6 +195,9 @@ public final class TmuxSession: @unchecked Sendable {
         guard !alreadyKilled else { return }
 
         _ = try? Self.runTmux(["-L", socketName, "kill-server"], environment: clientEnvironment)
+        if let socketPath, !socketPath.isEmpty {
+            try? FileManager.default.removeItem(atPath: socketPath)
+        }
         folder.remove()
     }
 

@@ -29,8 +29,12 @@ struct WizardFixture {
         variables["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         variables["HOME"] = home.path
         variables["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        variables["GITHUB_API_URL"] = (try? Self.gitHub.get().baseURL) ?? "http://127.0.0.1:9"
         return variables
     }
+
+    /// A GitHub API stand-in that knows the fork octo-org/ecs-blueprints, so no test reaches github.com.
+    static let gitHub = Result { try GitHubStub(table: GitHubStub.forkTable(owner: "octo-org")) }
 
     func configuration(region: String? = nil) -> WizardConfiguration {
         WizardSetup(

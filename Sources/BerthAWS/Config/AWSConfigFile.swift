@@ -59,7 +59,11 @@ public struct AWSConfigFile: Sendable, Equatable {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Reading through a file handle also works for character devices such as
+            // /dev/null, which some people set as AWS_CONFIG_FILE to mean "no file".
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
         } catch {
             throw AWSSetupError(.unreadableFile, "The AWS \(kind.rawValue) file could not be read (\(error.localizedDescription)).",
                                 fix: "Check that the file exists and that you may read it.", file: path)

@@ -16,6 +16,10 @@ public struct CheckSettings: Equatable, Sendable {
     public var region: String?
     public var regionSource: String
     public var profile: String?
+    /// The GitHub REST API base (`GITHUB_API_URL`); the token goes to this host only.
+    public var gitHubAPIURL = GitHubClient.defaultBaseURL
+    /// Regions searched for the token secret when the deploy region lacks it (`BERTH_SECRET_REGIONS`).
+    public var secretSearchRegions = SecretPreflight.defaultSearchRegions
 
     public init(
         folder: URL,

@@ -41,10 +41,13 @@ public struct GitHubTokenSecretCheck: Check {
             }
         }
         guard let secret = found else {
-            return missing(secretName.name, region: region, services: services)
+            return missing(secretName.name, region: region, services: services, settings: settings)
         }
 
         let facts = ["secret_name": secret.name, "secret_arn": secret.arn]
+        if let deleted = SecretPreflight.deletionProblem(name: secret.name, services: services, facts: facts) {
+            return deleted
+        }
         let payload: SecretPayload
         do {
             payload = try services.secretPayload(id: secret.name)
@@ -66,7 +69,7 @@ public struct GitHubTokenSecretCheck: Check {
         return classify(payload, secret: secret, facts: facts)
     }
 
-    private func missing(_ name: String, region: String, services: AccountServices) -> CheckResult {
+    private func missing(_ name: String, region: String, services: AccountServices, settings: CheckSettings) -> CheckResult {
         var evidence = "No secret named \(name) in \(region)."
         if let similar = try? services.secretNames(nameFilter: String(name.prefix(3))), !similar.isEmpty {
             let close = SimilarNames.matching(name, in: similar)
@@ -75,7 +78,7 @@ public struct GitHubTokenSecretCheck: Check {
             }
         }
         let create = "Let Berth create it (Create secret), or run `aws secretsmanager create-secret --name \(name) --secret-string <token> --region \(region)`."
-        let elsewhere = services.regionsHoldingSecret(named: name, among: commonSecretRegions.filter { $0 != region })
+        let elsewhere = services.regionsHoldingSecret(named: name, among: settings.secretSearchRegions.filter { $0 != region })
         if !elsewhere.isEmpty {
             evidence = "The secret \(name) is in \(elsewhere.joined(separator: ", ")), not in \(region); the blueprint reads it in the deploy region."
             return .fail(

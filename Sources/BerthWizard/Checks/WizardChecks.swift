@@ -14,5 +14,5 @@ public enum WizardChecks {
         GitHubTokenSecretCheck(),
         TfvarsCheck(),
         EngineCheck(),
-    ]
+    ] + PreflightChecks.all
 }

@@ -172,6 +172,7 @@ extension WizardController {
                 isDefault: true
             ))
         }
+        if let restore = restoreSecretAction() { extra.append(restore) }
         if let outcome = outcomeParagraph(ids, passed: "The secret holds a plain-text token, as the pipeline needs.") {
             screen.blocks.append(outcome)
         }

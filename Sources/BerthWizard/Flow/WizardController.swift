@@ -204,6 +204,7 @@ public final class WizardController: @unchecked Sendable {
         case "recheck": runChecks(currentStep.checkIDs)
         case "create-role": createRole()
         case "create-secret": createSecret()
+        case "restore-secret": restoreSecret()
         case "write-and-plan": writeAndPlan()
         case "retry-plan": startPlan()
         case "apply", "retry-apply": startApply()

@@ -12,7 +12,9 @@ public struct WizardSetup {
     public var environment: [String: String]
     public var homeDirectory: String
 
-    /// Variables a child process never gets: AWS secret keys and session tokens.
+    /// AWS secret keys and session tokens. A child process gets them only when the person
+    /// exported them and they are the credentials in use, because Terraform's AWS provider
+    /// reads them there; Berth never adds a key it resolved itself (SSO, a role, a process).
     public static let secretVariables: Set<String> = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]
 
     public init(folder: URL, profile: String?, region: String?, enginePath: String?, environment: [String: String], homeDirectory: String) {
@@ -45,6 +47,7 @@ public struct WizardSetup {
         var settings = CheckSettings(folder: folder)
         settings.apply(variables: tfvars)
         settings.profile = profile
+        settings.applyPreflight(environment: environment)
 
         let account: AccountAccess
         var childEnvironment = environment.filter { !Self.secretVariables.contains($0.key) && !TokenPattern.looksLikeToken($0.value) }
@@ -59,6 +62,13 @@ public struct WizardSetup {
             settings.regionSource = regionSource.isEmpty ? resolved.regionSource : regionSource
             settings.profile = resolved.profileName
             childEnvironment.merge(resolved.childEnvironment) { _, resolvedValue in resolvedValue }
+            if resolved.credentials.source == "environment variables" {
+                for name in Self.secretVariables {
+                    if let value = environment[name] {
+                        childEnvironment[name] = value
+                    }
+                }
+            }
         } catch {
             let fix = (error as? AWSSetupError)?.fix ?? "Check ~/.aws/config and ~/.aws/credentials, or pass --profile and --region."
             let message = (error as? AWSSetupError)?.message ?? "\(error)"

@@ -37,7 +37,7 @@ public enum WizardStep: String, CaseIterable, Codable, Sendable {
         case .coreInfra: return ["core.vpc", "core.subnets", "core.cluster", "core.namespace", "core.execution-role"]
         case .codestarRole: return ["codestar.role"]
         case .githubSecret: return ["secret.github-token"]
-        case .review: return ["tfvars", "engine"]
+        case .review: return ["tfvars", "engine"] + PreflightChecks.ids
         default: return []
         }
     }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The options `berth check` runs with.
+public struct ChecklistOptions: Equatable, Sendable {
+    public var only: [String]
+    public var skip: [String]
+    public var strict: Bool
+    public var json: Bool
+
+    public init(only: [String] = [], skip: [String] = [], strict: Bool = false, json: Bool = false) {
+        self.only = only
+        self.skip = skip
+        self.strict = strict
+        self.json = json
+    }
+}
+
+extension ChecklistCommand {
+    /// Runs the selected checks and writes lines, or the JSON document with `--json`.
+    /// Returns the exit status: 0 pass, 1 a check failed, 2 an unknown id.
+    public static func run(_ configuration: WizardConfiguration, options: ChecklistOptions, write: (String) -> Void) -> Int32 {
+        let selection: CheckSelection
+        do {
+            selection = try CheckSelection(only: options.only, skip: options.skip)
+        } catch {
+            write("berth: \(error)")
+            return 2
+        }
+
+        let context = CheckContext(
+            settings: configuration.settings,
+            account: configuration.account,
+            engineProbe: configuration.engineProbe,
+            files: configuration.files,
+            earlier: selection.skippedResults
+        )
+        let results = selection.explained(configuration.checkRunner.run(selection.toRun, context: context))
+        let checks = selection.toReport
+        let status = CheckJSONReport.exitStatus(checks: checks, results: results, strict: options.strict)
+
+        if options.json {
+            let document = CheckJSONReport.document(
+                checks: checks, results: results, settings: configuration.settings, skipped: selection.skipped,
+                strict: options.strict, exitStatus: status, time: configuration.now()
+            )
+            write(CheckJSONReport.text(document))
+            return status
+        }
+
+        if let problem = configuration.filesProblem {
+            write("Note: \(TokenPattern.mask(problem))")
+        }
+        for line in ChecklistReport.lines(checks: checks, results: results) {
+            write(line)
+        }
+        let notPassed = checks.filter { results[$0.id]?.status != .pass && results[$0.id]?.status != .warn }.count
+        let warned = checks.filter { results[$0.id]?.status == .warn }.count
+        if notPassed == 0 && (warned == 0 || !options.strict) {
+            write("All \(checks.count) checks passed.")
+        } else if notPassed == 0 {
+            write("\(warned) of \(checks.count) checks warned, and --strict counts warnings as failures.")
+        } else {
+            write("\(notPassed) of \(checks.count) checks did not pass.")
+        }
+        return status
+    }
+}
