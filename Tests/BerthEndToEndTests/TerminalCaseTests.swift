@@ -21,7 +21,7 @@ import Testing
         let wizard = try TerminalWizard(term: "berth-unknown-term")
         defer { wizard.kill() }
 
-        let screen = try wizard.session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let screen = try wizard.waitForFrame("Step 1 of 11")
         #expect(screen.contains(" Berth · Deploy the ECS backend service"))
         #expect(try wizard.alternateScreenOn())
         try wizard.quitWithControlC()
@@ -52,7 +52,7 @@ import Testing
         let wizard = try TerminalWizard(term: "screen", lang: "C", folderName: "svc-café-日本")
         defer { wizard.kill() }
 
-        let screen = try wizard.session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let screen = try wizard.waitForFrame("Step 1 of 11")
 
         #expect(screen.contains("\\u{E9}-\\u{65E5}\\u{672C}"), "the folder name should be escaped:\n\(screen)")
         #expect(TerminalScreenChecks.nonASCII(in: screen).isEmpty)
@@ -68,7 +68,7 @@ import Testing
         let wizard = try TerminalWizard(term: "screen", width: size.width, height: size.height, folderName: "svc-café-日本")
         defer { wizard.kill() }
 
-        let screen = try wizard.session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let screen = try wizard.waitForFrame("Step 1 of 11")
         let rows = TerminalScreenChecks.rows(screen)
 
         if size.width >= 80 {
@@ -90,7 +90,7 @@ import Testing
 
         try wizard.session.send(keys: "Enter")
         try wizard.session.resize(width: 80, height: 24)
-        let welcome = try wizard.session.waitFor(text: "Step 1 of 11")
+        let welcome = try wizard.waitForFrame("Step 1 of 11")
         #expect(!welcome.contains("Terminal too small"))
         #expect(welcome.contains("[ Start ]"), "Enter below the minimum size should not have left the welcome screen:\n\(welcome)")
     }

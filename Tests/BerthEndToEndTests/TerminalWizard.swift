@@ -139,6 +139,17 @@ final class TerminalWizard {
         throw RigError("no berth process appeared under the pane's shell within \(timeout) s")
     }
 
+    /// Waits for a whole full-screen frame that contains `texts` and returns it. Curses draws rows
+    /// top to bottom, so the key help on the last row arrives last.
+    @discardableResult
+    func waitForFrame(_ texts: String..., timeout: TimeInterval = 20) throws -> String {
+        try session.waitFor(timeout: timeout, "a whole frame with \(texts)") { screen in
+            let rows = TerminalScreenChecks.rows(screen)
+            let complete = rows.count == session.height && rows.last?.contains("quit") == true
+            return complete && texts.allSatisfy { screen.contains($0) }
+        }
+    }
+
     /// Returns a tmux format, such as `#{alternate_on}`, evaluated for the pane.
     func paneFormat(_ format: String) throws -> String {
         let result = try ChildProcess.run(
