@@ -40,7 +40,7 @@ import Testing
         }
         let message = EngineError.unsupportedVersion(name: "terraform", version: "0.14.11", path: path.path).description
         #expect(message.contains("0.15.3"))
-        #expect(message.contains("--terraform PATH"))
+        #expect(message.contains("--engine PATH"))
     }
 
     @Test func tofuFoundWhenNoTerraform() throws {

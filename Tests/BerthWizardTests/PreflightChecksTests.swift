@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func namespaceWithoutListedVPCWarns() throws {
-        let fixture = try fixture(seed: ["--with-secret", "--with-role"])
+        let fixture = try fixture(seed: ["--with-secret", "--with-role", "--namespace-zone-unlinked"])
 
         let result = try #require(runChecks(fixture)["preflight.namespace-vpc"])
 
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func namespaceInOtherVPCFails() throws {
-        let fixture = try fixture(seed: ["--with-secret", "--with-role"])
+        let fixture = try fixture(seed: ["--with-secret", "--with-role", "--namespace-zone-unlinked"])
         let zone = try namespaceZone(fixture.emulator)
         let other = try #require((try fixture.emulator.call("ec2", "create_vpc", ["CidrBlock": "10.9.0.0/16"])["Vpc"] as? [String: Any])?["VpcId"] as? String)
         _ = try fixture.emulator.call("route53", "associate_vpc_with_hosted_zone", ["HostedZoneId": zone, "VPC": ["VPCRegion": "us-west-2", "VPCId": other]])
@@ -92,10 +92,7 @@ import Testing
 
     @Test func namespaceInSubnetsVPCPasses() throws {
         let fixture = try fixture(seed: ["--with-secret", "--with-role"])
-        let zone = try namespaceZone(fixture.emulator)
-        let results = runChecks(fixture)
-        let vpc = try #require(results["core.vpc"]?.facts["vpc_id"])
-        _ = try fixture.emulator.call("route53", "associate_vpc_with_hosted_zone", ["HostedZoneId": zone, "VPC": ["VPCRegion": "us-west-2", "VPCId": vpc]])
+        let vpc = try #require(runChecks(fixture)["core.vpc"]?.facts["vpc_id"])
 
         let result = try #require(runChecks(fixture)["preflight.namespace-vpc"])
 

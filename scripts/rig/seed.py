@@ -38,6 +38,8 @@ def parse_arguments(argv):
     parser.add_argument("--region", default="us-west-2", help="AWS region to seed (default: us-west-2)")
     parser.add_argument("--core-stack-name", default="ecs-blueprint-infra",
                         help="core-infra stack name (default: ecs-blueprint-infra)")
+    parser.add_argument("--namespace-zone-unlinked", action="store_true",
+                        help="leave the namespace's hosted zone with no VPC listed, as moto does on its own")
     parser.add_argument("--namespace", default="default",
                         help="first label of the Cloud Map namespace (default: default)")
     parser.add_argument("--vpc-cidr", default="10.0.0.0/16", help="VPC CIDR (default: 10.0.0.0/16)")
@@ -164,9 +166,19 @@ class Seeder:
             Tags=self.tags)
         for namespace in discovery.list_namespaces()["Namespaces"]:
             if namespace["Name"] == name:
+                if not self.arguments.namespace_zone_unlinked:
+                    self.associate_hosted_zone(discovery, namespace["Id"], vpc_id)
                 return {"id": namespace["Id"], "name": name, "arn": namespace["Arn"],
                         "type": namespace["Type"]}
         raise SystemExit(f"seed.py: the emulator did not list the namespace {name} after creating it")
+
+    def associate_hosted_zone(self, discovery, namespace_id, vpc_id):
+        # AWS attaches a private namespace's hosted zone to its VPC; moto 5.2.5 leaves the
+        # zone's VPC list empty, so the seed records the association the way AWS shows it.
+        details = discovery.get_namespace(Id=namespace_id)["Namespace"]
+        zone = details["Properties"]["DnsProperties"]["HostedZoneId"]
+        self.client("route53").associate_vpc_with_hosted_zone(
+            HostedZoneId=zone, VPC={"VPCRegion": self.arguments.region, "VPCId": vpc_id})
 
     def create_execution_role(self):
         iam = self.client("iam")

@@ -144,8 +144,9 @@ public final class TUIApp {
         lastScreenID = screen.id
         lastScreen = screen
 
+        // The focus is resolved when drawn and when a key arrives, never stored here: a button
+        // disabled or removed while the wizard is busy must not move the focus for good.
         var state = states[screen.id] ?? ScreenUIState()
-        state.focus = FocusOrder.resolvedFocus(state.focus, on: screen)
         if let picker = state.picker, !screen.fields.contains(where: { $0.id == picker.fieldID }) {
             state.picker = nil
         }

@@ -10,12 +10,12 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notFound(searched):
-            return "no terraform or tofu executable was found (\(searched)); install Terraform 1.9 or later, or pass its path with --terraform PATH"
+            return "no terraform or tofu executable was found (\(searched)); install Terraform 1.9 or later, or pass its path with --engine PATH"
         case let .versionUnreadable(path, output):
             let shown = output.isEmpty ? "no output" : "output: \(output.prefix(200))"
             return "\(path) version -json printed no version (\(shown)); check that it is a Terraform or OpenTofu executable"
         case let .unsupportedVersion(name, version, path):
-            return "\(name) \(version) at \(path) is too old: Berth needs 0.15.3 or later for plan and apply -json output; install Terraform 1.9 or later (or OpenTofu), or pass a newer one with --terraform PATH"
+            return "\(name) \(version) at \(path) is too old: Berth needs 0.15.3 or later for plan and apply -json output; install Terraform 1.9 or later (or OpenTofu), or pass a newer one with --engine PATH"
         }
     }
 }
