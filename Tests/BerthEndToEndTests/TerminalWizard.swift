@@ -200,9 +200,9 @@ final class TerminalWizard {
     /// Drives the wizard with its default values from the welcome screen to the running apply.
     ///
     /// Each step waits for text that shows the screen is ready, presses keys, and waits for the
-    /// next screen. A key pressed while the screen is still being replaced can be lost, so keys
-    /// that only move between screens are pressed once more when nothing happened; confirmations are
-    /// never repeated.
+    /// next screen. A key pressed while the screen is still being replaced can be lost. So keys that
+    /// only move between screens are pressed once more when nothing happened. Confirmations are never
+    /// repeated, because a second `y` could approve something else.
     func driveToApply() throws {
         let steps: [(ready: String, keys: [String], next: String, repeatable: Bool)] = [
             ("[ Start ]", ["Enter"], "Step 2 of 11", true),
