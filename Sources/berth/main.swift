@@ -66,9 +66,10 @@ let setup = WizardSetup(
     environment: environment,
     homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
 )
-let configuration = setup.makeConfiguration()
+let mode: WizardController.Mode = options.command == .redeploy ? .redeploy : .onboard
 
 if options.command == .check {
+    let configuration = setup.makeConfiguration()
     let flags = options.checklist
     let checklistOptions = ChecklistOptions(only: flags.only, skip: flags.skip, strict: flags.strict, json: flags.json)
     let status = ChecklistCommand.run(configuration, options: checklistOptions) { line in
@@ -78,19 +79,30 @@ if options.command == .check {
     exit(status)
 }
 
-let controller = WizardController(configuration: configuration, mode: options.command == .redeploy ? .redeploy : .onboard)
-controller.start()
-
+var startedController: WizardController?
 let term = environment["TERM"] ?? ""
 let useCurses = !options.plain && isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
 if useCurses {
+    // The first frame is drawn before the folder is parsed and the AWS settings are resolved;
+    // the real welcome screen replaces it as soon as the controller exists.
+    let placeholder = WizardController.startingScreen(
+        folder: folder,
+        profile: options.profile ?? environment["AWS_PROFILE"],
+        region: options.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+    )
+    let source = DeferredScreenSource(placeholder: placeholder) { () -> WizardController in
+        let controller = WizardController(configuration: setup.makeConfiguration(), mode: mode)
+        controller.start()
+        return controller
+    }
     do {
-        let notes = try TUIApp.runInTerminal(source: controller, environment: environment) { _ in
-            controller.stopRunForExit()
+        let notes = try TUIApp.runInTerminal(source: source, environment: environment) { _ in
+            source.waitForSource().stopRunForExit()
         }
         for note in notes {
             complain(note)
         }
+        let controller = source.waitForSource()
         if let run = controller.lastRun {
             for line in PlainSummary.lines(for: run) {
                 print(TokenPattern.mask(line))
@@ -99,7 +111,16 @@ if useCurses {
         exit(controller.outcome?.exitCode ?? 0)
     } catch {
         complain("berth: the full-screen interface could not start (\(error)); using line prompts.")
+        startedController = source.waitForSource()
     }
+}
+
+let controller: WizardController
+if let startedController {
+    controller = startedController
+} else {
+    controller = WizardController(configuration: setup.makeConfiguration(), mode: mode)
+    controller.start()
 }
 
 signal(SIGINT, SIG_IGN)
