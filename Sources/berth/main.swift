@@ -13,6 +13,15 @@ func complain(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Ends the process once the wizard has started. Check threads may still be inside libcurl
+/// and OpenSSL, and `exit` would run those libraries' clean-up handlers under them and crash,
+/// so the output is flushed and the process ends without running exit handlers.
+func finish(_ status: Int32) -> Never {
+    fflush(stdout)
+    fflush(stderr)
+    _exit(status)
+}
+
 let options: CommandLineOptions
 do {
     options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
@@ -108,7 +117,7 @@ if useCurses {
                 print(TokenPattern.mask(line))
             }
         }
-        exit(controller.outcome?.exitCode ?? 0)
+        finish(controller.outcome?.exitCode ?? 0)
     } catch {
         complain("berth: the full-screen interface could not start (\(error)); using line prompts.")
         startedController = source.waitForSource()
@@ -136,7 +145,7 @@ for signalNumber in [SIGTERM, SIGHUP] {
     source.setEventHandler {
         complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
         controller.stopRunForExit()
-        exit(1)
+        finish(1)
     }
     source.resume()
     terminationSources.append(source)
@@ -147,4 +156,4 @@ let renderer = PlainRenderer(source: controller, input: ProcessPlainInput { comp
     fflush(stdout)
     log.write(line)
 }, assumeYes: options.assumeYes)
-exit(renderer.run())
+finish(renderer.run())
