@@ -13,6 +13,15 @@ func complain(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Ends the process once the wizard has started. Check threads may still be inside libcurl
+/// and OpenSSL, and `exit` would run those libraries' clean-up handlers under them and crash,
+/// so the output is flushed and the process ends without running exit handlers.
+func finish(_ status: Int32) -> Never {
+    fflush(stdout)
+    fflush(stderr)
+    _exit(status)
+}
+
 let options: CommandLineOptions
 do {
     options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
@@ -66,9 +75,10 @@ let setup = WizardSetup(
     environment: environment,
     homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
 )
-let configuration = setup.makeConfiguration()
+let mode: WizardController.Mode = options.command == .redeploy ? .redeploy : .onboard
 
 if options.command == .check {
+    let configuration = setup.makeConfiguration()
     let flags = options.checklist
     let checklistOptions = ChecklistOptions(only: flags.only, skip: flags.skip, strict: flags.strict, json: flags.json)
     var status = ChecklistCommand.run(configuration, options: checklistOptions) { line in
@@ -86,28 +96,48 @@ if options.command == .check {
     exit(status)
 }
 
-let controller = WizardController(configuration: configuration, mode: options.command == .redeploy ? .redeploy : .onboard)
-controller.start()
-
+var startedController: WizardController?
 let term = environment["TERM"] ?? ""
 let useCurses = !options.plain && isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
 if useCurses {
+    // The first frame is drawn before the folder is parsed and the AWS settings are resolved;
+    // the real welcome screen replaces it as soon as the controller exists.
+    let placeholder = WizardController.startingScreen(
+        folder: folder,
+        profile: options.profile ?? environment["AWS_PROFILE"],
+        region: options.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+    )
+    let source = DeferredScreenSource(placeholder: placeholder) { () -> WizardController in
+        let controller = WizardController(configuration: setup.makeConfiguration(), mode: mode)
+        controller.start()
+        return controller
+    }
     do {
-        let notes = try TUIApp.runInTerminal(source: controller, environment: environment) { _ in
-            controller.stopRunForExit()
+        let notes = try TUIApp.runInTerminal(source: source, environment: environment) { _ in
+            source.waitForSource().stopRunForExit()
         }
         for note in notes {
             complain(note)
         }
+        let controller = source.waitForSource()
         if let run = controller.lastRun {
             for line in PlainSummary.lines(for: run) {
                 print(TokenPattern.mask(line))
             }
         }
-        exit(controller.outcome?.exitCode ?? 0)
+        finish(controller.outcome?.exitCode ?? 0)
     } catch {
         complain("berth: the full-screen interface could not start (\(error)); using line prompts.")
+        startedController = source.waitForSource()
     }
+}
+
+let controller: WizardController
+if let startedController {
+    controller = startedController
+} else {
+    controller = WizardController(configuration: setup.makeConfiguration(), mode: mode)
+    controller.start()
 }
 
 signal(SIGINT, SIG_IGN)
@@ -123,7 +153,7 @@ for signalNumber in [SIGTERM, SIGHUP] {
     source.setEventHandler {
         complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
         controller.stopRunForExit()
-        exit(1)
+        finish(1)
     }
     source.resume()
     terminationSources.append(source)
@@ -134,4 +164,4 @@ let renderer = PlainRenderer(source: controller, input: ProcessPlainInput { comp
     fflush(stdout)
     log.write(line)
 }, assumeYes: options.assumeYes)
-exit(renderer.run())
+finish(renderer.run())

@@ -10,6 +10,19 @@ import Testing
         try emulator.reset()
     }
 
+    @Test func terraformSkipsUpgradeCheck() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("resource \"terraform_data\" \"probe\" {}\n", to: "main.tf")
+        let environment = ["HOME": folder.url.path, "TF_CLI_CONFIG_FILE": "/dev/null", "PATH": "/usr/bin:/bin"]
+
+        let result = try ChildProcess.run(Rig.terraform.path, ["init", "-json"], environment: environment,
+                                          inheritEnvironment: false, directory: folder.url, timeout: 120)
+        try result.requireSuccess()
+
+        let signature = folder.url.appendingPathComponent(".terraform.d/checkpoint_signature")
+        #expect(!FileManager.default.fileExists(atPath: signature.path), "Terraform ran its upgrade check, which calls a server off this machine")
+    }
+
     @Test func concurrentWritesAllSucceed() throws {
         let emulator = try Emulator()
         let script = """

@@ -21,7 +21,7 @@ import Testing
         let wizard = try TerminalWizard(term: "berth-unknown-term")
         defer { wizard.kill() }
 
-        let screen = try wizard.session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let screen = try wizard.waitForFrame("Step 1 of 11")
         #expect(screen.contains(" Berth · Deploy the ECS backend service"))
         #expect(try wizard.alternateScreenOn())
         try wizard.quitWithControlC()
@@ -52,7 +52,7 @@ import Testing
         let wizard = try TerminalWizard(term: "screen", lang: "C", folderName: "svc-café-日本")
         defer { wizard.kill() }
 
-        let screen = try wizard.session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let screen = try wizard.waitForFrame("Step 1 of 11")
 
         #expect(screen.contains("\\u{E9}-\\u{65E5}\\u{672C}"), "the folder name should be escaped:\n\(screen)")
         #expect(TerminalScreenChecks.nonASCII(in: screen).isEmpty)
@@ -68,7 +68,7 @@ import Testing
         let wizard = try TerminalWizard(term: "screen", width: size.width, height: size.height, folderName: "svc-café-日本")
         defer { wizard.kill() }
 
-        let screen = try wizard.session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let screen = try wizard.waitForFrame("Step 1 of 11")
         let rows = TerminalScreenChecks.rows(screen)
 
         if size.width >= 80 {
@@ -79,6 +79,20 @@ import Testing
         }
         #expect(TerminalScreenChecks.width(of: rows[0]) == size.width - 1, "header: \(rows[0])")
         #expect(rows[0].hasSuffix("Step 1 of 11"))
+    }
+
+    @Test func belowMinimumSizeShowsNoticeUntilEnlarged() throws {
+        let wizard = try TerminalWizard(term: "xterm-256color", width: 30, height: 10)
+        defer { wizard.kill() }
+
+        let small = try wizard.session.waitFor(text: "Terminal too small", timeout: 20)
+        #expect(small.contains("Need 40x12, have 30x10."), "\(small)")
+
+        try wizard.session.send(keys: "Enter")
+        try wizard.session.resize(width: 80, height: 24)
+        let welcome = try wizard.waitForFrame("Step 1 of 11")
+        #expect(!welcome.contains("Terminal too small"))
+        #expect(welcome.contains("[ Start ]"), "Enter below the minimum size should not have left the welcome screen:\n\(welcome)")
     }
 
     @Test(arguments: [TerminalWizard.Wiring.pipedYes, .devNull])

@@ -63,7 +63,7 @@ struct TerminalCase: CustomTestStringConvertible, Sendable {
 
     private func checkFullScreen(_ wizard: TerminalWizard, _ terminal: TerminalCase) throws {
         let session = wizard.session
-        let welcome = try session.waitFor(text: "Step 1 of 11", timeout: 20)
+        let welcome = try wizard.waitForFrame("Step 1 of 11")
         try checkFrame(welcome, terminal, title: "Deploy")
         if terminal.term != "vt100" {
             // vt100's terminfo has no alternate screen, so only the others switch to it.
@@ -78,9 +78,7 @@ struct TerminalCase: CustomTestStringConvertible, Sendable {
         try session.waitFor(timeout: 10, "the help dialog to close") { !$0.contains("any key closes") }
 
         try session.send(keys: "Enter")
-        let identity = try session.waitFor(timeout: 20, "the identity screen with the account") {
-            $0.contains("Step 2 of 11") && $0.contains("123456789012")
-        }
+        let identity = try wizard.waitForFrame("Step 2 of 11", "123456789012")
         try checkFrame(identity, terminal, title: "AWS identity")
         if terminal.width >= 80 {
             #expect(identity.contains(terminal.unicode ? "✔ AWS credentials" : "[ok] AWS credentials"), "\(identity)")

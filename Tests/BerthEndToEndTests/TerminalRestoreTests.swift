@@ -77,10 +77,10 @@ import Testing
 
     /// Resizing the terminal during apply lays out the header, resource rows and borders again for each width.
     @Test func resizeDuringApplyRelaysPanes() throws {
-        let wizard = try TerminalWizard(term: "xterm-256color", width: 80, height: 24, serviceSeconds: 10)
+        let wizard = try TerminalWizard(term: "xterm-256color", width: 80, height: 24, serviceSeconds: 20)
         defer { wizard.kill() }
         try wizard.driveToApply()
-        try wizard.session.waitFor(text: "to reach steady state", timeout: 60)
+        try wizard.session.waitFor(text: "Applying ·", timeout: 30)
         try expectApplyLayout(wizard, width: 80, height: 24, sideBySide: false)
 
         try wizard.session.resize(width: 120, height: 40)
@@ -104,7 +104,9 @@ import Testing
     private func expectApplyLayout(_ wizard: TerminalWizard, width: Int, height: Int, sideBySide: Bool) throws {
         let screen = try wizard.session.waitFor(timeout: 10, "the apply screen laid out at \(width)x\(height)") { screen in
             let rows = TerminalScreenChecks.rows(screen)
-            return rows.count == height && TerminalScreenChecks.width(of: rows.first ?? "") == width - 1
+            let complete = rows.count == height && rows.last?.contains("stop") == true
+            let resized = TerminalScreenChecks.width(of: rows.first ?? "") == width - 1
+            return complete && resized && screen.contains("create  terraform_data.")
         }
         let rows = TerminalScreenChecks.rows(screen)
         let margin = width >= 60 ? 2 : 1

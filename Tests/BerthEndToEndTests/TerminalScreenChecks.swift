@@ -44,7 +44,7 @@ enum TerminalScreenChecks {
         }
     }
 
-    /// Characters in `screen` outside printable ASCII (newlines allowed).
+    /// Returns the characters in `screen` outside printable ASCII (newlines allowed).
     static func nonASCII(in screen: String) -> [Character] {
         screen.filter { character in
             guard let value = character.asciiValue else { return true }
@@ -52,7 +52,7 @@ enum TerminalScreenChecks {
         }.map { $0 }
     }
 
-    /// Question marks that are not part of Berth's own text (`? help`, the `[?]` marker):
+    /// Counts the question marks that are not part of Berth's own text (`? help`, the `[?]` marker):
     /// what a terminal draws for a character it cannot show.
     static func strayQuestionMarks(in screen: String) -> Int {
         screen.replacingOccurrences(of: "? help", with: "")

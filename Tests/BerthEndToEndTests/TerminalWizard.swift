@@ -59,6 +59,8 @@ final class TerminalWizard {
         environment["LANG"] = lang
         environment["HOME"] = folder.file("home").path
         environment["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        // Terraform's upgrade check would contact checkpoint-api.hashicorp.com; tests stay on loopback.
+        environment["CHECKPOINT_DISABLE"] = "1"
         if noColor {
             environment["NO_COLOR"] = "1"
         }
@@ -91,12 +93,22 @@ final class TerminalWizard {
     }
 
     deinit {
-        session.kill()
+        kill()
     }
 
-    /// Kills the tmux server, berth and the script.
+    /// Kills the tmux server, berth and the script, waits up to 10 s for berth and its Terraform
+    /// child to exit, and removes the folder, so no process writes into it afterwards.
     func kill() {
+        let shell = (try? folder.read("shell.pid"))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let berth = Self.children(of: shell)
+        let processes = berth + berth.flatMap { Self.children(of: String($0)) }
         session.kill()
+
+        let deadline = Date().addingTimeInterval(10)
+        while processes.contains(where: Self.isAlive) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        folder.remove()
     }
 
     /// Waits until berth has exited and the script has recorded `stty -a`; returns berth's exit status.
@@ -125,6 +137,17 @@ final class TerminalWizard {
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw RigError("no berth process appeared under the pane's shell within \(timeout) s")
+    }
+
+    /// Waits for a whole full-screen frame that contains `texts` and returns it. Curses draws rows
+    /// top to bottom, so the key help on the last row arrives last.
+    @discardableResult
+    func waitForFrame(_ texts: String..., timeout: TimeInterval = 20) throws -> String {
+        try session.waitFor(timeout: timeout, "a whole frame with \(texts)") { screen in
+            let rows = TerminalScreenChecks.rows(screen)
+            let complete = rows.count == session.height && rows.last?.contains("quit") == true
+            return complete && texts.allSatisfy { screen.contains($0) }
+        }
     }
 
     /// Returns a tmux format, such as `#{alternate_on}`, evaluated for the pane.
@@ -177,9 +200,9 @@ final class TerminalWizard {
     /// Drives the wizard with its default values from the welcome screen to the running apply.
     ///
     /// Each step waits for text that shows the screen is ready, presses keys, and waits for the
-    /// next screen. A key pressed while the screen is still being replaced can be lost, so keys
-    /// that only move between screens are pressed once more when nothing happened; confirmations are
-    /// never repeated.
+    /// next screen. A key pressed while the screen is still being replaced can be lost. So keys that
+    /// only move between screens are pressed once more when nothing happened. Confirmations are never
+    /// repeated, because a second `y` could approve something else.
     func driveToApply() throws {
         let steps: [(ready: String, keys: [String], next: String, repeatable: Bool)] = [
             ("[ Start ]", ["Enter"], "Step 2 of 11", true),

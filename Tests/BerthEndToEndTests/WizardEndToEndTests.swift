@@ -16,7 +16,7 @@ import Testing
         try createSecret(run, token: canary)
         try fillFields(run)
         try writePlanAndApply(run)
-        try finish(run)
+        try finish(run, token: canary)
 
         try expectTfvars(in: run.blueprint)
         try expectAccountChanges(emulator, token: canary)
@@ -137,9 +137,23 @@ import Testing
         try run.waitFor("Berth · Apply", "Step 10 of 11", "┌─ Resources (26)", timeout: 30)
     }
 
-    /// Waits for the done screen, finishes, and checks the terminal berth leaves behind.
-    private func finish(_ run: WizardTerminalRun) throws {
-        let done = try run.waitFor("Berth · Done", "Step 11 of 11", "The backend service is deployed.", timeout: 90)
+    /// Waits for the done screen, checking meanwhile that no process below berth gets the token
+    /// in its arguments or environment, then finishes and checks the terminal berth leaves behind.
+    private func finish(_ run: WizardTerminalRun, token: String) throws {
+        var processesSeen = 0
+        var processesWithToken: [String] = []
+        var environmentsRead = 0
+        let done = try run.waitFor(timeout: 90, "the done screen") { screen in
+            let texts = (try? run.descendantProcessTexts()) ?? []
+            processesSeen = max(processesSeen, texts.count)
+            processesWithToken += texts.filter { $0.contains(token) }
+            environmentsRead += texts.filter { $0.contains("AWS_ENDPOINT_URL=") }.count
+            return screen.contains("Berth · Done") && screen.contains("The backend service is deployed.")
+        }
+        #expect(processesSeen >= 2, "Terraform was never seen below berth during the apply")
+        #expect(environmentsRead > 0, "no process environment could be read from /proc")
+        #expect(processesWithToken.isEmpty, "a process got the token: \(processesWithToken.first?.prefix(200) ?? "")")
+        #expect(done.contains("Step 11 of 11"), "done:\n\(done)")
         #expect(done.contains("Service discovery name       ecsdemo-backend.default.ecs-blueprint-infra.local"), "done:\n\(done)")
         #expect(done.contains("service_discovery_name       \"ecsdemo-backend\""), "done:\n\(done)")
         try run.focus(button: "Finish")

@@ -142,6 +142,23 @@ final class WizardTerminalRun {
         return text
     }
 
+    /// Returns the argument vector and environment of every process below the pane's shell
+    /// (berth, Terraform and the commands Terraform runs), each as one text with NUL separators.
+    func descendantProcessTexts() throws -> [String] {
+        let result = try ChildProcess.run(
+            "tmux", ["-L", session.socketName, "display-message", "-p", "-t", "berth:0.0", "#{pane_pid}"], timeout: 10)
+        let shell = try result.requireSuccess().standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        var pending = TerminalWizard.children(of: shell)
+        var texts: [String] = []
+        while let pid = pending.popLast() {
+            let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
+            let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ") ?? Data()
+            texts.append(String(decoding: cmdline + environ, as: UTF8.self))
+            pending += TerminalWizard.children(of: String(pid))
+        }
+        return texts
+    }
+
     /// Returns whether the pane shows the alternate screen.
     func alternateScreenOn() throws -> Bool {
         let result = try ChildProcess.run(

@@ -20,9 +20,7 @@ import Testing
         let results = fixture.runChecks()
 
         for check in WizardChecks.all {
-            // moto lists no VPC for a namespace's hosted zone, so that check can only warn.
-            let expected: CheckStatus = check.id == "preflight.namespace-vpc" ? .warn : .pass
-            #expect(results[check.id]?.status == expected, "\(check.id): \(results[check.id]?.evidence ?? "no result")")
+            #expect(results[check.id]?.status == .pass, "\(check.id): \(results[check.id]?.evidence ?? "no result")")
         }
         #expect(results["identity"]?.facts["account"] == "123456789012")
         #expect(results["core.vpc"]?.facts["vpc_id"]?.hasPrefix("vpc-") == true)

@@ -27,9 +27,8 @@ import Testing
 
         #expect(result.exitStatus == 0, "\(result)")
         #expect(result.standardOutput.contains("All 17 checks passed."))
-        // moto lists no VPC for a namespace's hosted zone, so that one check can only warn.
-        #expect(result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("PASS") }.count == 16)
-        #expect(result.standardOutput.contains("WARN    Namespace in the subnets' VPC"))
+        #expect(result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("PASS") }.count == 17)
+        #expect(!result.standardOutput.contains("WARN"))
     }
 
     @Test func deletedSecretFailsCheck() throws {

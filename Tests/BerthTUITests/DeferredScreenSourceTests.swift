@@ -1,0 +1,50 @@
+import BerthTUI
+import BerthWizard
+import Foundation
+import Testing
+
+@Suite struct DeferredScreenSourceTests {
+    final class RecordingSource: ScreenSource {
+        var received: [WizardIntent] = []
+        var onChange: (() -> Void)?
+        var screen: Screen { Screen(id: "identity", title: "Real") }
+
+        func handle(_ intent: WizardIntent) {
+            received.append(intent)
+        }
+    }
+
+    @Test func placeholderShownUntilBuilt() {
+        let gate = DispatchSemaphore(value: 0)
+        let source = DeferredScreenSource(placeholder: Screen(id: "welcome", title: "Starting")) { () -> RecordingSource in
+            gate.wait()
+            return RecordingSource()
+        }
+
+        #expect(source.screen.title == "Starting")
+        #expect(source.resolved == nil)
+
+        gate.signal()
+        #expect(source.waitForSource().screen.title == "Real")
+        #expect(source.screen.title == "Real")
+    }
+
+    @Test func earlyIntentsReplayedInOrder() {
+        let gate = DispatchSemaphore(value: 0)
+        let changed = DispatchSemaphore(value: 0)
+        let source = DeferredScreenSource(placeholder: Screen(id: "welcome", title: "Starting")) { () -> RecordingSource in
+            gate.wait()
+            return RecordingSource()
+        }
+        source.onChange = { changed.signal() }
+
+        source.handle(.activate(actionID: "next"))
+        source.handle(.back)
+        gate.signal()
+        let real = source.waitForSource()
+
+        #expect(changed.wait(timeout: .now() + 5) == .success)
+        #expect(real.received == [.activate(actionID: "next"), .back])
+        #expect(real.onChange != nil)
+    }
+}
