@@ -185,7 +185,8 @@ final class TerminalWizard {
     /// Returns berth's Terraform child: the rig's terraform is a script, so it is found by its arguments.
     func terraformProcessID(berth: Int32) -> Int32? {
         Self.children(of: String(berth)).first { child in
-            Self.commandLine(of: child).contains { $0 == Rig.terraform.path || $0.hasSuffix("/terraform") }
+            // The rig's launcher replaces itself with `python …/bin/terraform.py`.
+            Self.commandLine(of: child).contains { $0 == Rig.terraform.path || $0.hasSuffix("/terraform") || $0.hasSuffix("/terraform.py") }
         }
     }
 
