@@ -52,6 +52,24 @@ import Testing
         #expect(diagnostic.contains("the service-linked role for AWS CodeStar Notifications might not yet exist"))
     }
 
+    @Test func failureFileFailsOnlyWhilePresent() throws {
+        try Rig.require()
+        let folder = try TemporaryFolder(prefix: "sandbox-fail-file")
+        try Sandbox.copy(to: folder.url)
+        try Sandbox.writeFilledTfvars(in: folder.url)
+        let marker = try folder.write("fail\n", to: "fail-next-apply")
+        let apply = ["apply", "-auto-approve", "-input=false", "-no-color"]
+
+        try terraform(["init", "-input=false", "-no-color"], in: folder).requireSuccess()
+        let failed = try terraform(apply, in: folder, extra: ["BERTH_SANDBOX_FAIL": marker.path])
+        try FileManager.default.removeItem(at: marker)
+        let retried = try terraform(apply, in: folder, extra: ["BERTH_SANDBOX_FAIL": marker.path])
+
+        #expect(failed.exitStatus == 1)
+        #expect(failed.standardError.contains("ConfigurationException"))
+        #expect(retried.exitStatus == 0, "\(retried)")
+    }
+
     @Test func missingRepositoryOwnerFailsFast() throws {
         try Rig.require()
         let folder = try TemporaryFolder(prefix: "sandbox-owner")

@@ -86,7 +86,7 @@ import Testing
         let apply = try #require(controller.screen.actions.first { $0.id == "apply" })
         #expect(apply.label == "Apply 26 changes")
         controller.handle(.activate(actionID: "apply"))
-        try wait(for: controller, "apply", timeout: 240) { self.settled($0, on: .done) || $0.screen.actions.contains { $0.id == "retry-apply" } }
+        try wait(for: controller, "apply", timeout: 240) { self.settled($0, on: .done) || $0.screen.actions.contains { $0.id == "retry-plan" } }
 
         let done = controller.screen
         #expect(done.id == "done", "\(done)")
@@ -167,12 +167,19 @@ import Testing
 
         let screen = controller.screen
         #expect(screen.id == "apply")
-        #expect(screen.actions.map(\.id) == ["retry-apply"])
+        #expect(screen.actions.map(\.id) == ["retry-plan"])
         #expect(String(describing: screen).contains("Apply was stopped"))
         let runs = fixture.folder.appendingPathComponent(".berth/runs")
         let applyRecord = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).first { $0.hasSuffix("-apply.jsonl") })
         let stream = try String(contentsOf: runs.appendingPathComponent(applyRecord), encoding: .utf8)
         #expect(!stream.contains("Two interrupts received"))
+
+        // The stopped apply left its saved plan stale, so the way on is a new plan, approved again.
+        controller.handle(.activate(actionID: "retry-plan"))
+        try wait(for: controller, "the new plan", timeout: 240) { self.settled($0, on: .planReview) }
+        controller.handle(.activate(actionID: "apply"))
+        try wait(for: controller, "the second apply", timeout: 240) { self.settled($0, on: .done) }
+        #expect(controller.screen.id == "done")
     }
 
     /// Runs redeploy from the identity step to the plan review; returns the review screen.

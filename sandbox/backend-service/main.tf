@@ -5,9 +5,10 @@
 # local-exec provisioner sleeps briefly so a progress display has something to show. Nothing
 # reaches AWS: the data-source look-ups are replaced by the names core-infra would give.
 #
-# Set BERTH_SANDBOX_FAIL to any non-empty value in the environment of `terraform apply` to
-# make the CodeStar notification rule fail the way it does when the service-linked role is
-# missing.
+# Set BERTH_SANDBOX_FAIL in the environment of `terraform apply` to make the CodeStar
+# notification rule fail the way it does when the service-linked role is missing: any value
+# fails every apply, and an absolute path fails only while that file exists, so a running
+# wizard can be made to fail one apply and succeed on the next.
 
 locals {
   # Names the real data sources look up, built the same way from the variables.
@@ -395,7 +396,7 @@ resource "terraform_data" "codestar_notification_rule" {
   # FAILURE holds the text AWS returns while the CodeStar Notifications service-linked role
   # does not exist yet.
   provisioner "local-exec" {
-    command = "sleep 0.5; test -z \"$BERTH_SANDBOX_FAIL\" || { echo \"$FAILURE\" >&2; exit 1; }"
+    command = "sleep 0.5; case \"$BERTH_SANDBOX_FAIL\" in '') ;; /*) test ! -e \"$BERTH_SANDBOX_FAIL\" || { echo \"$FAILURE\" >&2; exit 1; } ;; *) echo \"$FAILURE\" >&2; exit 1 ;; esac"
     environment = {
       FAILURE = "creating CodeStar Notification Rule (pipeline-${var.service_name}_pipeline_execution_status): ConfigurationException: AWS CodeStar Notifications could not create the AWS CloudWatch Events managed rule in your AWS account. If this is your first time creating a notification rule, the service-linked role for AWS CodeStar Notifications might not yet exist. Creation of this role might take up to 15 minutes. Until it exists, notification rule creation will fail."
     }

@@ -159,7 +159,7 @@ extension WizardController {
                 if result.snapshot.phase == .interrupted || wizard.interruptCount > 0 {
                     return "Apply was stopped. Terraform saved the state of every resource it finished; plan and apply again to continue."
                 }
-                var message = "terraform apply failed (exit status \(result.exitCode)). The state of finished resources was saved, so running apply again is safe."
+                var message = "terraform apply failed (exit status \(result.exitCode)). The state of finished resources was saved, so planning and applying again is safe."
                 if result.snapshot.diagnostics.contains(where: { $0.detail.contains("ExpiredToken") || $0.summary.contains("ExpiredToken") }) {
                     message += " The AWS credentials expired during the apply: refresh them, then plan and apply again."
                 }

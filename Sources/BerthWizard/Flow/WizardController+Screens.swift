@@ -226,9 +226,9 @@ extension WizardController {
         }
         if let runFailure {
             screen.blocks.append(.paragraph(runFailure, .error))
-            let retry = step == .apply ? "retry-apply" : "retry-plan"
-            let label = step == .apply ? "Apply again" : "Plan again"
-            screen.actions = [ScreenAction(id: retry, label: label, isDefault: true)]
+            // A failed or stopped apply changed the state, so its saved plan is stale: the way
+            // on is a new plan for the person to review, never the old plan file again.
+            screen.actions = [ScreenAction(id: "retry-plan", label: "Plan again", isDefault: true)]
         } else if running {
             screen.busy = busy ?? (step == .apply ? "Applying…" : "Planning…")
             screen.actions = []
@@ -249,10 +249,11 @@ extension WizardController {
             blocks.append(.paragraph("Nothing to apply\(drift): the deployed service already matches the configuration.", .success))
             screen.actions = [ScreenAction(id: "finish", label: "Finish", isDefault: true)]
         } else {
+            let changeCount = plan.total == 1 ? "1 change" : "\(plan.total) changes"
             screen.actions = [ScreenAction(
                 id: "apply",
-                label: "Apply \(plan.total) changes",
-                confirmation: "Apply \(plan.total) changes (\(plan.add) to add, \(plan.change) to change, \(plan.remove) to destroy) in account \(results["identity"]?.facts["account"] ?? "?"), \(settings.region ?? "?")?",
+                label: "Apply \(changeCount)",
+                confirmation: "Apply \(changeCount) (\(plan.add) to add, \(plan.change) to change, \(plan.remove) to destroy) in account \(results["identity"]?.facts["account"] ?? "?"), \(settings.region ?? "?")?",
                 isDefault: true
             )]
         }
