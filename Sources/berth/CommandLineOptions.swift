@@ -51,7 +51,8 @@ extension CommandLineOptions {
       onboard          the step-by-step wizard (the default)
       redeploy         re-check everything, then plan and apply with the existing terraform.tfvars
       check            run every check once, print one line each, exit 1 if any fails
-      view FILE        summarise a saved Terraform -json stream, such as .berth/runs/*.jsonl
+      view FILE        show a saved Terraform -json stream, such as .berth/runs/*.jsonl, in the
+                       run panes (with --plain or without a terminal: a text summary)
 
     Options:
       --profile NAME   AWS profile to use (default: AWS_PROFILE, then the default chain)
@@ -121,20 +122,20 @@ extension CommandLineOptions {
                 }
                 commandSeen = true
                 options.command = Command(rawValue: argument) ?? .onboard
-                if argument == "view" {
-                    index += 1
-                    guard index < arguments.count else {
-                        throw UsageError(description: "berth view needs a FILE, such as .berth/runs/<time>-apply.jsonl.")
-                    }
-                    options.viewFile = arguments[index]
-                }
             default:
+                if options.command == .view && options.viewFile == nil && !argument.hasPrefix("-") {
+                    options.viewFile = argument
+                    break
+                }
                 if argument.hasPrefix("-") {
                     throw UsageError(description: "Unknown option \"\(argument)\"; see `berth --help`.")
                 }
                 throw UsageError(description: "Unknown command \"\(argument)\"; use onboard, redeploy, check or view FILE (see `berth --help`).")
             }
             index += 1
+        }
+        if options.command == .view && options.viewFile == nil {
+            throw UsageError(description: "berth view needs a FILE, such as .berth/runs/<time>-apply.jsonl.")
         }
         if options.command != .check && options.command != .help && options.command != .version && !options.checklist.isEmpty {
             throw UsageError(description: "--json, --only, --skip and --strict apply only to `berth check`.")
