@@ -226,6 +226,7 @@ extension WizardController {
             let retry = step == .apply ? "retry-apply" : "retry-plan"
             let label = step == .apply ? "Apply again" : "Plan again"
             screen.actions = [ScreenAction(id: retry, label: label, isDefault: true)]
+            appendRunHelp(to: &screen)
         } else if running {
             screen.busy = busy ?? (step == .apply ? "Applying…" : "Planning…")
             screen.actions = []
