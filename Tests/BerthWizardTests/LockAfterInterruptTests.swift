@@ -39,7 +39,7 @@ import Testing
         try emulator.reset()
         try emulator.seed(["--with-secret", "--with-role"])
         let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
-        let controller = WizardController(configuration: fixture.configuration(), mode: .redeploy)
+        let controller = WizardController(configuration: fixture.offlineConfiguration(), mode: .redeploy)
         controller.start()
         try wait(for: controller, "identity checks") { self.settled($0, on: .identity) }
         for step in [WizardStep.coreInfra, .codestarRole, .githubSecret] {
@@ -75,5 +75,16 @@ import Testing
             let name = try #require(address.split(separator: ".").last.map { String($0.split(separator: "[")[0]) })
             #expect(state.contains("\"name\": \"\(name)\""), "\(address) finished but is not in the state")
         }
+
+        controller.handle(.activate(actionID: "retry-apply"))
+        try wait(for: controller, "the run after the stop", timeout: 240) { wizard in
+            !wizard.isRunning && (self.settled(wizard, on: .planReview) || self.settled(wizard, on: .plan) || self.settled(wizard, on: .apply))
+        }
+        let retried = controller.screen
+        #expect(!String(describing: retried).contains("stale"), "the retry applied a plan made before the stop")
+        #expect(retried.id == "plan-review", "the retry should make a new plan of what is left")
+        let apply = try #require(retried.actions.first { $0.id == "apply" })
+        #expect(apply.label.hasPrefix("Apply "))
+        #expect(apply.label != "Apply \(Sandbox.resourceCount) changes", "the new plan should leave out the finished resources")
     }
 }

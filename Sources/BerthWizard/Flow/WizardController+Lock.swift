@@ -108,7 +108,6 @@ extension WizardController {
         var target: StateLockInfo?
         var unlocker: StateUnlocking?
         var environment: [String: String] = [:]
-        var retryLabel = ""
         mutate { wizard in
             guard !wizard.running, !wizard.stateLock.unlocking, let lock = wizard.currentStateLock(),
                   wizard.stateLock.confirmedID == lock.id else { return }
@@ -120,12 +119,10 @@ extension WizardController {
             wizard.stateLock.outcome = ("Releasing lock \(lock.id)…", .normal)
             target = lock
             unlocker = engine
-            retryLabel = wizard.step == .apply ? "Apply again" : "Plan again"
             environment = wizard.configuration.terraformEnvironment(region: wizard.settings.region)
         }
         guard let lock = target, let unlocker else { return }
         let childEnvironment = environment
-        let retry = retryLabel
 
         DispatchQueue.global().async { [weak self] in
             guard let self else { return }
@@ -133,7 +130,7 @@ extension WizardController {
             do {
                 let run = try unlocker.forceUnlock(lock, folder: self.configuration.folder, environment: childEnvironment)
                 if run.exitCode == 0 {
-                    outcome = ("Lock \(lock.id) released. Choose \(retry) to run the step again.", .success)
+                    outcome = ("Lock \(lock.id) released. Choose Plan again to run the step again.", .success)
                 } else {
                     outcome = (TokenPattern.mask("terraform force-unlock -force \(lock.id) failed (exit status \(run.exitCode)): \(run.errorSummary). Check the lock ID, then try again."), .error)
                 }

@@ -224,7 +224,7 @@ extension WizardController {
         if let runFailure {
             screen.blocks.append(.paragraph(runFailure, .error))
             let retry = step == .apply ? "retry-apply" : "retry-plan"
-            let label = step == .apply ? "Apply again" : "Plan again"
+            let label = "Plan again"
             screen.actions = [ScreenAction(id: retry, label: label, isDefault: true)]
             appendRunHelp(to: &screen)
         } else if running {

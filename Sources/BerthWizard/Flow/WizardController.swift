@@ -209,7 +209,9 @@ public final class WizardController: @unchecked Sendable {
         case "restore-secret": restoreSecret()
         case "write-and-plan": writeAndPlan()
         case "retry-plan": startPlan()
-        case "apply", "retry-apply": startApply()
+        case "apply": startApply()
+        // A failed or stopped apply changed the state, so its saved plan is stale: plan again.
+        case "retry-apply": startPlan()
         case "finish": mutate { $0.finalOutcome = .deployed }
         case "prompt.quit": mutate { $0.prompt = nil; $0.finalOutcome = .quit }
         case "prompt.stop": hardStop()
