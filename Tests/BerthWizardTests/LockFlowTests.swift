@@ -105,11 +105,11 @@ import Testing
         try emulator.reset()
         try emulator.seed(["--with-secret", "--with-role"])
         let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
-        let holder = try LockHolder(stateFolder: fixture.folder, environment: fixture.environment)
+        let holder = try LockHolder(stateFolder: fixture.folder, environment: fixture.offlineEnvironment())
         defer { holder.kill() }
         let lockID = try holder.lockID()
 
-        let controller = WizardController(configuration: fixture.configuration(), mode: .redeploy)
+        let controller = WizardController(configuration: fixture.offlineConfiguration(), mode: .redeploy)
         controller.start()
         try wait(for: controller, "identity checks") { self.settled($0, on: .identity) }
         for step in [WizardStep.coreInfra, .codestarRole, .githubSecret] {
@@ -160,6 +160,50 @@ import Testing
         controller.handle(.activate(actionID: "retry-plan"))
         try wait(for: controller, "the plan after the holder ended", timeout: 240) { self.settled($0, on: .planReview) }
         #expect(controller.screen.actions.first?.label == "Apply \(Sandbox.resourceCount) changes")
+    }
+
+    /// An init that cannot install a provider (the only mirror is a closed loopback port) is
+    /// explained as an install problem with its fix, on the same failed-run screen.
+    @Test func providerInstallFailureExplained() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(["--with-secret", "--with-role"])
+        let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
+        try """
+        terraform {
+          required_providers {
+            missing = {
+              source = "example/missing"
+            }
+          }
+        }
+        """.write(to: fixture.folder.appendingPathComponent("providers.tf"), atomically: true, encoding: .utf8)
+        let cliConfiguration = fixture.home.appendingPathComponent("mirror.tfrc")
+        try """
+        provider_installation {
+          network_mirror {
+            url = "https://127.0.0.1:9/"
+          }
+        }
+        """.write(to: cliConfiguration, atomically: true, encoding: .utf8)
+
+        let controller = WizardController(configuration: fixture.offlineConfiguration(["TF_CLI_CONFIG_FILE": cliConfiguration.path]), mode: .redeploy)
+        controller.start()
+        try wait(for: controller, "identity checks") { self.settled($0, on: .identity) }
+        for step in [WizardStep.coreInfra, .codestarRole, .githubSecret] {
+            controller.handle(.activate(actionID: "next"))
+            try wait(for: controller, "\(step) checks") { self.settled($0, on: step) }
+        }
+        controller.handle(.activate(actionID: "next"))
+        try wait(for: controller, "engine check") { self.settled($0, on: .review) }
+        controller.handle(.activate(actionID: "write-and-plan"))
+        try wait(for: controller, "the failed init", timeout: 240) { self.settled($0, on: .plan) }
+
+        let text = String(describing: controller.screen)
+        #expect(text.contains("terraform init failed"))
+        #expect(text.contains("Terraform could not install the provider"))
+        #expect(text.contains("Next: Check the network, HTTPS_PROXY"))
+        #expect(!controller.screen.actions.contains { $0.id.hasPrefix("lock.") })
     }
 
     /// Returns the rows of the table that starts with `key`, without that first row.
