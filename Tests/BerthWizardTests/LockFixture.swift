@@ -3,7 +3,7 @@ import BerthWizard
 import Foundation
 
 extension WizardFixture {
-    /// The fixture's environment with Terraform's update check off, so no test run of
+    /// Returns the fixture's environment with Terraform's update check off, so no test run of
     /// Terraform contacts checkpoint-api.hashicorp.com, plus `extra`.
     func offlineEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         var variables = environment
