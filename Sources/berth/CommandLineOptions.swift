@@ -57,7 +57,8 @@ extension CommandLineOptions {
       check            run every check once, print one line each, exit 1 if any fails;
                        with --deployed, also wait for the deployed service to run its
                        desired count and register in Cloud Map (--timeout SECONDS, default 600)
-      view FILE        summarise a saved Terraform -json stream, such as .berth/runs/*.jsonl
+      view FILE        show a saved Terraform -json stream, such as .berth/runs/*.jsonl, in the
+                       run panes (with --plain or without a terminal: a text summary)
 
     Options:
       --profile NAME   AWS profile to use (default: AWS_PROFILE, then the default chain)
@@ -134,14 +135,11 @@ extension CommandLineOptions {
                 }
                 commandSeen = true
                 options.command = Command(rawValue: argument) ?? .onboard
-                if argument == "view" {
-                    index += 1
-                    guard index < arguments.count else {
-                        throw UsageError(description: "berth view needs a FILE, such as .berth/runs/<time>-apply.jsonl.")
-                    }
-                    options.viewFile = arguments[index]
-                }
             default:
+                if options.command == .view && options.viewFile == nil && !argument.hasPrefix("-") {
+                    options.viewFile = argument
+                    break
+                }
                 if argument.hasPrefix("-") {
                     throw UsageError(description: "Unknown option \"\(argument)\"; see `berth --help`.")
                 }
@@ -154,6 +152,9 @@ extension CommandLineOptions {
         }
         if options.deployed && options.checklist.json {
             throw UsageError(description: "--deployed prints lines and cannot be combined with --json yet; run them as two commands.")
+        }
+        if options.command == .view && options.viewFile == nil {
+            throw UsageError(description: "berth view needs a FILE, such as .berth/runs/<time>-apply.jsonl.")
         }
         if options.command != .check && options.command != .help && options.command != .version && !options.checklist.isEmpty {
             throw UsageError(description: "--json, --only, --skip and --strict apply only to `berth check`.")

@@ -1,10 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BerthTUI
 import BerthTerraform
 import BerthWizard
 import Foundation
 
-/// `berth view FILE`: a saved `terraform -json` stream summarised as text.
+/// The full-screen app draws a saved run through the same protocol as the wizard.
+extension ReplayScreenSource: ScreenSource {}
+
+/// `berth view FILE`: a saved `terraform -json` stream, in the run panes on a
+/// terminal, or summarised as text with `--plain` or without one.
 enum ViewCommand {
-    static func run(path: String, write: (String) -> Void) throws -> Int32 {
+    /// Shows `path` and returns the exit status: 0 when the run had no error diagnostic, else 1.
+    static func run(path: String, plain: Bool, environment: [String: String], write: (String) -> Void) throws -> Int32 {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw UsageError(description: "Cannot read \(path); give the path of a saved stream such as .berth/runs/<time>-apply.jsonl.")
@@ -16,12 +27,24 @@ enum ViewCommand {
         } catch {
             throw UsageError(description: "\(error)")
         }
-        let errors = snapshot.diagnostics.filter { $0.severity == "error" }.count
+        let status: Int32 = snapshot.diagnostics.contains { $0.severity == "error" } ? 1 : 0
+
+        let term = environment["TERM"] ?? ""
+        if !plain && isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb" {
+            let source = ReplayScreenSource(fileName: url.lastPathComponent, snapshot: snapshot)
+            do {
+                let notes = try TUIApp.runInTerminal(source: source, environment: environment)
+                notes.forEach(complain)
+                return status
+            } catch {
+                complain("berth: the full-screen interface could not start (\(error)); printing the summary.")
+            }
+        }
 
         write(url.lastPathComponent)
         for line in PlainSummary.lines(for: snapshot) {
             write(TokenPattern.mask(line))
         }
-        return errors == 0 ? 0 : 1
+        return status
     }
 }

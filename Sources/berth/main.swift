@@ -39,7 +39,7 @@ case .version:
     exit(0)
 case .view:
     do {
-        exit(try ViewCommand.run(path: options.viewFile ?? "") { print($0) })
+        exit(try ViewCommand.run(path: options.viewFile ?? "", plain: options.plain, environment: ProcessInfo.processInfo.environment) { print($0) })
     } catch {
         complain("berth: \(error)")
         exit(2)

@@ -130,6 +130,19 @@ import Testing
         #expect(output.last == "line 119")
     }
 
+    @Test func completedResourceKeepsFewLines() {
+        let model = RunModel()
+        model.apply(.applyStart(ApplyHook(address: "a.b", action: "create")))
+        for index in 0..<40 {
+            model.apply(.provisionProgress(ProvisionHook(address: "a.b", provisioner: "local-exec", output: "line \(index)")))
+        }
+        #expect(model.provisionerOutput(for: "a.b").count == 40)
+
+        model.apply(.applyComplete(ApplyHook(address: "a.b", action: "create", elapsedSeconds: 3)))
+
+        #expect(model.provisionerOutput(for: "a.b") == ["line 35", "line 36", "line 37", "line 38", "line 39"])
+    }
+
     @Test func refreshShownInLogOnly() {
         let model = RunModel()
         model.apply(.refreshStart(RefreshHook(address: "aws_ecs_cluster.main", idValue: "arn:aws:ecs:us-west-2:1:cluster/core-infra")))

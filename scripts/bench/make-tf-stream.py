@@ -5,7 +5,10 @@ The mix follows a real apply: a version line, planned_change lines, then per res
 apply_start, provisioner output, apply_progress and apply_complete, with a few errored
 resources and their diagnostics, then change_summary and outputs. Deterministic.
 
-usage: make-tf-stream.py PATH [LINES]
+usage: make-tf-stream.py PATH [LINES] [RESOURCES]
+
+Without RESOURCES, each resource writes about 21 lines; with it, the provisioner output per
+resource grows or shrinks so that RESOURCES resources fill LINES lines.
 """
 import json
 import sys
@@ -38,8 +41,14 @@ def resource(address):
 def main():
     path = sys.argv[1]
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
-    # Each resource writes about 20 lines: start, 15 provisioner lines, 2 progress, complete.
-    count = max(1, (total - 4) // 21)
+    # Each resource writes a planned_change, a start, the provisioner lines, 2 progress lines and
+    # a complete line: 15 provisioner lines unless RESOURCES sets the count.
+    if len(sys.argv) > 3:
+        count = max(1, int(sys.argv[3]))
+        provisioner_lines = max(0, (total - 4) // count - 5)
+    else:
+        count = max(1, (total - 4) // 21)
+        provisioner_lines = 15
     addresses = [f"terraform_data.item[{index}]" for index in range(count)]
     written = 0
     with open(path, "w", encoding="utf-8") as out:
@@ -56,8 +65,8 @@ def main():
         for index, address in enumerate(addresses):
             hook = {"resource": resource(address), "action": "create"}
             emit(envelope("apply_start", f"{address}: Creating...", hook=hook))
-            for step in range(15):
-                output = f"step {step} of 15 for {address}: copying artefacts to the target"
+            for step in range(provisioner_lines):
+                output = f"step {step} of {provisioner_lines} for {address}: copying artefacts to the target"
                 emit(envelope("provision_progress", f"{address}: (local-exec): {output}",
                               hook={"resource": resource(address), "provisioner": "local-exec", "output": output}))
             for seconds in (10, 20):

@@ -69,6 +69,9 @@ public struct KeyHandler {
             return moveFocus(by: -1, state: &state)
         case .escape:
             return blurIntents(state: &state) + [.back]
+        case .character("q") where screen.fields.isEmpty && screen.actions.map(\.id) == ["close"]:
+            // A view whose only action is Close (such as `berth view`) also closes on q.
+            return activate("close", state: &state)
         case .character("?"), .function(1):
             var title = "Help"
             if case .field(let id)? = state.focus, let field = screen.fields.first(where: { $0.id == id }) {

@@ -13,6 +13,9 @@ final class ResourceProgress {
     /// The last provisioner output lines, oldest first.
     private(set) var output: [String] = []
     static let maxOutputLines = 50
+    /// The output lines a resource keeps once it completed, so a long apply's memory
+    /// depends on the number of resources and not on how much each one printed.
+    static let maxOutputLinesWhenComplete = 5
 
     init(address: String, action: String) {
         self.address = address
@@ -21,8 +24,16 @@ final class ResourceProgress {
 
     func appendOutput(_ line: String) {
         output.append(line)
-        if output.count > 2 * ResourceProgress.maxOutputLines {
-            output.removeFirst(output.count - ResourceProgress.maxOutputLines)
+        let limit = state == .complete ? ResourceProgress.maxOutputLinesWhenComplete : ResourceProgress.maxOutputLines
+        if output.count > limit + 10 {
+            output.removeFirst(output.count - limit)
+        }
+    }
+
+    /// Drops all but the last lines a completed resource keeps.
+    func trimOutputWhenComplete() {
+        if output.count > ResourceProgress.maxOutputLinesWhenComplete {
+            output = Array(output.suffix(ResourceProgress.maxOutputLinesWhenComplete))
         }
     }
 

@@ -173,11 +173,14 @@ public final class RunModel: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Returns the last provisioner output lines of one resource, oldest first, at most 50.
+    /// Returns the last provisioner output lines of one resource, oldest first: at most 50,
+    /// and at most 5 once the resource completed.
     public func provisionerOutput(for address: String) -> [String] {
         lock.lock()
         defer { lock.unlock() }
-        return Array((resources[address]?.output ?? []).suffix(ResourceProgress.maxOutputLines))
+        guard let resource = resources[address] else { return [] }
+        let limit = resource.state == .complete ? ResourceProgress.maxOutputLinesWhenComplete : ResourceProgress.maxOutputLines
+        return Array(resource.output.suffix(limit))
     }
 
     /// Returns a copy of the model for drawing.
@@ -221,6 +224,9 @@ public final class RunModel: @unchecked Sendable {
         resource.engineElapsed = hook.elapsedSeconds
         if state == .complete, let id = hook.idValue {
             resource.detail = "\(hook.idKey ?? "id")=\(id)"
+        }
+        if state == .complete {
+            resource.trimOutputWhenComplete()
         }
     }
 

@@ -203,6 +203,7 @@ extension WizardController {
             wizard.stepAfterRun = nil
             wizard.interruptCount = 0
             wizard.runFailure = nil
+            wizard.stateLock = StateLockProgress()
             wizard.step = target
             wizard.runSnapshot = RunSnapshot(phase: phase)
             wizard.busy = "Checking the AWS credentials…"

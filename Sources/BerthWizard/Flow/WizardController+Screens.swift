@@ -229,6 +229,7 @@ extension WizardController {
             // A failed or stopped apply changed the state, so its saved plan is stale: the way
             // on is a new plan for the person to review, never the old plan file again.
             screen.actions = [ScreenAction(id: "retry-plan", label: "Plan again", isDefault: true)]
+            appendRunHelp(to: &screen)
         } else if running {
             screen.busy = busy ?? (step == .apply ? "Applying…" : "Planning…")
             screen.actions = []

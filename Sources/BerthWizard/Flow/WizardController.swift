@@ -34,6 +34,8 @@ public final class WizardController: @unchecked Sendable {
     var stepAfterRun: WizardStep?
     var interruptCount = 0
     var runFailure: String?
+    /// The state lock flow of a failed run (see WizardController+Lock.swift).
+    var stateLock = StateLockProgress()
     var planOverview: PlanOverview?
     var engine: DeployEngine?
     var session: Session
@@ -225,7 +227,7 @@ public final class WizardController: @unchecked Sendable {
         case "prompt.cancel": mutate { $0.prompt = nil }
         case ResumeOffer.continueID: resume()
         case ResumeOffer.restartID: startOver()
-        default: break
+        default: _ = handleLockAction(actionID)
         }
     }
 
