@@ -73,7 +73,8 @@ let setup = WizardSetup(
     region: options.region,
     enginePath: options.enginePath,
     environment: environment,
-    homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
+    // $HOME first, as the AWS CLI and Terraform read it; the password database only without it.
+    homeDirectory: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
 )
 let mode: WizardController.Mode = options.command == .redeploy ? .redeploy : .onboard
 

@@ -59,13 +59,19 @@ public final class Emulator: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// Environment that points AWS clients (Berth, the AWS CLI, Terraform) at this emulator.
+    /// The emulator's stand-in for the GitHub REST API (every repository and file exists).
+    public var githubAPIURL: String {
+        url.absoluteString + "/github-api"
+    }
+
+    /// Environment that points AWS clients (Berth, the AWS CLI, Terraform) and GitHub API calls at this emulator.
     public var environment: [String: String] {
         [
             "AWS_ENDPOINT_URL": url.absoluteString,
             "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
             "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "AWS_REGION": "us-west-2",
+            "GITHUB_API_URL": githubAPIURL,
         ]
     }
 

@@ -31,6 +31,20 @@ import Testing
         #expect(!result.standardOutput.contains("WARN"))
     }
 
+    @Test func profileReadFromHomeVariable() throws {
+        let fixture = try seeded()
+        let aws = fixture.home.appendingPathComponent(".aws")
+        try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
+        try "[from-home]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+            .write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+
+        let result = try ChildProcess.run(berth, ["check", "--only", "identity", "--profile", "from-home", "--folder", fixture.folder.path],
+                                          environment: fixture.environment, inheritEnvironment: false, timeout: 120)
+
+        #expect(result.exitStatus == 0, "\(result)")
+        #expect(result.standardOutput.contains("PASS    AWS credentials: Account 123456789012"))
+    }
+
     @Test func deletedSecretFailsCheck() throws {
         let fixture = try seeded()
         _ = try fixture.emulator.call("secretsmanager", "delete_secret", ["SecretId": "ecs-github-token", "ForceDeleteWithoutRecovery": true])

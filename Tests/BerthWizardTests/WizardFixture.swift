@@ -7,6 +7,8 @@ struct WizardFixture {
     let folder: URL
     let home: URL
     let emulator: Emulator
+    /// Variables added to `environment`, such as the sandbox's failure switch.
+    var extraEnvironment: [String: String] = [:]
 
     /// Copies `sandbox/backend-service` (without any terraform.tfvars) into a fresh folder.
     init(emulator: Emulator, tfvars: String? = nil) throws {
@@ -30,6 +32,7 @@ struct WizardFixture {
         variables["HOME"] = home.path
         variables["TF_CLI_CONFIG_FILE"] = "/dev/null"
         variables["GITHUB_API_URL"] = (try? Self.gitHub.get().baseURL) ?? "http://127.0.0.1:9"
+        variables.merge(extraEnvironment) { _, extra in extra }
         return variables
     }
 

@@ -199,6 +199,37 @@ import Testing
         return (controller, controller.screen)
     }
 
+    @Test func secondControlCQuits() throws {
+        let emulator = try Self.emulator.get()
+        let fixture = try WizardFixture(emulator: emulator)
+        let controller = WizardController(configuration: fixture.configuration(), mode: .onboard)
+
+        controller.handle(.interrupt)
+        #expect(controller.screen.actions.contains { $0.id == "prompt.quit" })
+        #expect(controller.outcome == nil)
+        controller.handle(.interrupt)
+
+        #expect(controller.outcome == .quit)
+        #expect(controller.outcome?.exitCode == 0)
+    }
+
+    @Test func quitAfterFailedApplyExitsOne() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(["--with-secret", "--with-role"])
+        var fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
+        fixture.extraEnvironment["BERTH_SANDBOX_FAIL"] = "1"
+        let (controller, _) = try redeployToPlanReview(fixture)
+
+        controller.handle(.activate(actionID: "apply"))
+        try wait(for: controller, "the failed apply", timeout: 240) { !$0.isRunning && self.settled($0, on: .apply) }
+        controller.handle(.interrupt)
+        controller.handle(.activate(actionID: "prompt.quit"))
+
+        let outcome = try #require(controller.outcome)
+        #expect(outcome.exitCode == 1, "\(outcome)")
+    }
+
     @Test func redeployWithNoChangesFinishes() throws {
         let emulator = try Self.emulator.get()
         try emulator.reset()

@@ -11,6 +11,7 @@ import socket
 import sys
 import threading
 import time
+import json
 import logging
 import urllib.request
 
@@ -62,6 +63,35 @@ def watch_parent(stop: threading.Event, parent: int) -> None:
         time.sleep(0.5)
 
 
+GITHUB_PREFIX = "/github-api"
+
+
+def with_github_stub(application):
+    """Serves a stand-in for the GitHub REST API under /github-api, so the sandbox and the
+    terminal tests can point GITHUB_API_URL at loopback. Every repository exists, the token
+    has the `repo` scope, and every file exists on every branch."""
+
+    def respond(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith(GITHUB_PREFIX + "/"):
+            return application(environ, start_response)
+
+        parts = [part for part in path[len(GITHUB_PREFIX):].split("/") if part]
+        headers = [("Content-Type", "application/json"), ("X-OAuth-Scopes", "repo")]
+        if len(parts) == 3 and parts[0] == "repos":
+            body = {"full_name": f"{parts[1]}/{parts[2]}", "private": False,
+                    "permissions": {"admin": True, "push": True, "pull": True}}
+        elif len(parts) >= 5 and parts[0] == "repos" and parts[3] == "contents":
+            body = {"type": "file", "path": "/".join(parts[4:])}
+        else:
+            start_response("404 Not Found", headers)
+            return [json.dumps({"message": "Not Found"}).encode()]
+        start_response("200 OK", headers)
+        return [json.dumps(body).encode()]
+
+    return respond
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1; 0 picks a free one")
@@ -72,7 +102,7 @@ def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     port = arguments.port or free_port()
     application = DomainDispatcherApplication(create_backend_app)
-    server = make_server("127.0.0.1", port, serialized(application), threaded=True)
+    server = make_server("127.0.0.1", port, with_github_stub(serialized(application)), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     url = f"http://127.0.0.1:{port}"

@@ -110,5 +110,8 @@ sandbox_export_environment() {
     export AWS_CONFIG_FILE=$sandbox_temporary/aws-config
     export AWS_SHARED_CREDENTIALS_FILE=$sandbox_temporary/aws-credentials
     export AWS_EC2_METADATA_DISABLED=true
+    # The emulator also stands in for the GitHub API, so the token typed into the sandbox
+    # never leaves the machine.
+    export GITHUB_API_URL=$emulator_url/github-api
     unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN
 }

@@ -222,7 +222,12 @@ public final class WizardController: @unchecked Sendable {
         case "retry-plan": startPlan()
         case "apply": startApply()
         case "finish": mutate { $0.finalOutcome = .deployed }
-        case "prompt.quit": mutate { $0.prompt = nil; $0.finalOutcome = .quit }
+        case "prompt.quit":
+            // Quitting after a failed or stopped Terraform run still reports that run's failure.
+            mutate { wizard in
+                wizard.prompt = nil
+                wizard.finalOutcome = wizard.runFailure.map { .failed($0) } ?? .quit
+            }
         case "prompt.stop": hardStop()
         case "prompt.cancel": mutate { $0.prompt = nil }
         case ResumeOffer.continueID: resume()
@@ -272,7 +277,14 @@ public final class WizardController: @unchecked Sendable {
         var forward = false
         mutate { wizard in
             guard wizard.running else {
-                wizard.prompt = .quit
+                // A second Ctrl-C while the quit question is open answers it, as the key
+                // help line promises and as it must when the terminal is too small to show it.
+                if wizard.prompt == .quit {
+                    wizard.prompt = nil
+                    wizard.finalOutcome = wizard.runFailure.map { .failed($0) } ?? .quit
+                } else {
+                    wizard.prompt = .quit
+                }
                 return
             }
             if wizard.interruptCount == 0 {
