@@ -13,11 +13,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
-        ),
+        // Headers only: CurlTransport loads libcurl with dlopen on the first request, so the
+        // package needs libcurl4-openssl-dev to build and libcurl4 to run.
+        .systemLibrary(name: "CCurl"),
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "libcrypto",

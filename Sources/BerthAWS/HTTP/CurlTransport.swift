@@ -11,33 +11,37 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public let totalTimeout: TimeInterval
     private let variables: [String: String]
 
-    private static let globalInit: Void = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    /// The reason libcurl could not be loaded, or nil once it is ready; loaded on first use.
+    private static let loadFailure: String? = {
+        berth_curl_load().map { String(cString: $0) }
     }()
 
     /// Creates a transport reading proxy and CA settings from `environment`.
     public init(connectTimeout: TimeInterval = 5, totalTimeout: TimeInterval = 30,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        _ = Self.globalInit
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.variables = environment
     }
 
     public func send(_ request: HTTPRequest) throws -> HTTPResponse {
-        guard let handle = curl_easy_init() else {
+        if let failure = Self.loadFailure {
+            throw TransportError(kind: .other, url: request.displayURL,
+                                 detail: "libcurl could not be loaded (\(failure)); install it with `apt-get install libcurl4`")
+        }
+        guard let handle = berth_curl_easy_init() else {
             throw TransportError(kind: .other, url: request.displayURL, detail: "libcurl could not create a handle")
         }
-        defer { curl_easy_cleanup(handle) }
+        defer { berth_curl_easy_cleanup(handle) }
 
         let sink = ResponseSink()
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { berth_curl_slist_free_all(headerList) }
         for field in request.headers where field.name.lowercased() != "host" || field.value != request.hostHeader {
-            headerList = curl_slist_append(headerList, "\(field.name): \(field.value)")
+            headerList = berth_curl_slist_append(headerList, "\(field.name): \(field.value)")
         }
-        headerList = curl_slist_append(headerList, "Expect:")
+        headerList = berth_curl_slist_append(headerList, "Expect:")
 
         try check(berth_curl_setopt_string(handle, CURLOPT_URL, request.urlString), request)
         try check(berth_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"), request)
@@ -71,7 +75,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                     ?? UnsafeMutableRawPointer(mutating: ("" as StaticString).utf8Start)
                 try check(berth_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, base), request)
             }
-            return curl_easy_perform(handle)
+            return berth_curl_easy_perform(handle)
         }
 
         guard code == CURLE_OK else {
@@ -113,12 +117,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private func check(_ code: CURLcode, _ request: HTTPRequest) throws {
         guard code == CURLE_OK else {
             throw TransportError(kind: .other, url: request.displayURL,
-                                 detail: "libcurl rejected an option: \(String(cString: curl_easy_strerror(code)))")
+                                 detail: "libcurl rejected an option: \(String(cString: berth_curl_easy_strerror(code)))")
         }
     }
 
     static func error(_ code: CURLcode, requestSent: Bool, request: HTTPRequest) -> TransportError {
-        let detail = String(cString: curl_easy_strerror(code))
+        let detail = String(cString: berth_curl_easy_strerror(code))
         let kind: TransportError.Kind
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT,
