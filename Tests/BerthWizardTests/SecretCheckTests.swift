@@ -63,6 +63,17 @@ import Testing
         #expect(result(.success(.empty)).status == .fail)
     }
 
+    @Test func secretWithoutValueFailsWithPutCommand() {
+        let missingVersion = ServiceFailure(kind: .notFound, code: "ResourceNotFoundException", message: "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT")
+
+        let outcome = result(.failure(missingVersion))
+
+        #expect(outcome.status == .fail)
+        #expect(outcome.evidence.contains("exists but has no value (no AWSCURRENT version)"))
+        #expect(outcome.fix?.contains("aws secretsmanager put-secret-value --secret-id ecs-github-token --secret-string <token>") == true)
+        #expect(outcome.fix?.contains("region") == false)
+    }
+
     @Test func badNameCharacterFailsBeforeAWS() {
         let account = ScriptedAccount()
 

@@ -58,6 +58,12 @@ public struct GitHubTokenSecretCheck: Check {
                 fix: "The caller needs kms:Decrypt on key \(key) (in the key policy or an IAM policy). Do not re-create the secret.",
                 facts: facts
             )
+        } catch let failure as ServiceFailure where failure.kind == .notFound {
+            return .fail(
+                "The secret \(secret.name) exists but has no value (no AWSCURRENT version).",
+                fix: "Store the token: `aws secretsmanager put-secret-value --secret-id \(secret.name) --secret-string <token>`.",
+                facts: facts
+            )
         } catch let failure as ServiceFailure where failure.kind == .accessDenied {
             return .unknown(
                 "The secret \(secret.name) exists, but GetSecretValue was denied (\(failure.code)).",
