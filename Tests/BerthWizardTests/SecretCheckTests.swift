@@ -44,6 +44,24 @@ import Testing
         #expect(!outcome.evidence.contains("ghp_"))
     }
 
+    @Test func nonTokenTextWarnsWithoutValue() {
+        for value in ["not-a-token value", "ghp_abc def", "hunter2"] {
+            let outcome = result(.success(.string(value)))
+
+            #expect(outcome.status == .warn)
+            #expect(outcome.evidence.contains("does not look like a GitHub token"))
+            #expect(outcome.evidence.contains("\(value.count) characters"))
+            #expect(!outcome.evidence.contains(value))
+            #expect(outcome.fix?.contains("put-secret-value") == true)
+        }
+    }
+
+    @Test func classicHexTokenPasses() {
+        let outcome = result(.success(.string(String(repeating: "a1", count: 20))))
+
+        #expect(outcome.status == .pass)
+    }
+
     @Test func trailingNewlineWarns() {
         let outcome = result(.success(.string("ghp_" + String(repeating: "x", count: 36) + "\n")))
 

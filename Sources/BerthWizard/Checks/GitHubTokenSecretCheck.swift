@@ -139,6 +139,20 @@ public struct GitHubTokenSecretCheck: Check {
                 facts: facts
             )
         }
+        if !Self.hasTokenShape(text) {
+            return .warn(
+                "The secret \(secret.name) is plain text (\(length) characters) that does not look like a GitHub token.",
+                fix: "Store a GitHub token (it starts with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_, or is 40 hexadecimal characters): `\(putCommand)`.",
+                facts: facts
+            )
+        }
         return .pass("\(secret.name): plain text, \(length) characters", facts: facts)
+    }
+
+    /// Returns whether `text` has a GitHub token's form: a known prefix or 40 hexadecimal characters, with no whitespace.
+    static func hasTokenShape(_ text: String) -> Bool {
+        if text.contains(where: \.isWhitespace) { return false }
+        if TokenPattern.prefixes.contains(where: { text.hasPrefix($0) }) { return true }
+        return text.count == 40 && text.allSatisfy(\.isHexDigit)
     }
 }
