@@ -30,4 +30,26 @@ import Testing
 
         #expect(!masked.contains(hex))
     }
+
+    @Test func ownerFieldRejectionNamesField() {
+        let spec = VariableSpec(name: "repository_owner", typeText: "string", defaultText: nil, description: "The GitHub user or organisation that owns the fork.")
+
+        let message = TokenPattern.rejection(for: spec)
+
+        #expect(message.contains("repository_owner expects the GitHub user or organisation that owns the fork"))
+        #expect(message.contains("Secrets Manager"))
+        #expect(!message.contains("secret's name"))
+    }
+
+    @Test func secretNameFieldRejectionAsksForName() {
+        let spec = VariableSpec(name: "github_token_secret_name", typeText: "string", defaultText: nil, description: "")
+
+        #expect(TokenPattern.rejection(for: spec).contains("enter only the secret's name"))
+    }
+
+    @Test func undescribedFieldRejectionNamesType() {
+        let spec = VariableSpec(name: "container_name", typeText: "string", defaultText: nil, description: "")
+
+        #expect(TokenPattern.rejection(for: spec).contains("container_name expects a string value"))
+    }
 }

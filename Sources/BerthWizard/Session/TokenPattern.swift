@@ -14,7 +14,17 @@ public enum TokenPattern {
         return trimmed.count == 40 && trimmed.allSatisfy(\.isHexDigit)
     }
 
-    /// `text` with GitHub tokens and AWS keys masked. Absolute file paths keep their hexadecimal
+    /// Returns the message for a token typed into the tfvars field `spec`, saying what the field expects instead.
+    public static func rejection(for spec: VariableSpec) -> String {
+        if spec.name == "github_token_secret_name" {
+            return "This looks like a GitHub token. Store the token in Secrets Manager (the GitHub token step) and enter only the secret's name; Berth never writes a token to terraform.tfvars."
+        }
+        let description = spec.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let expected = description.isEmpty ? "a \(spec.typeText) value" : "\(description.prefix(1).lowercased())\(description.dropFirst())".trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return "This looks like a GitHub token, but \(spec.name) expects \(expected). Tokens belong in Secrets Manager (the GitHub token step), never in terraform.tfvars."
+    }
+
+    /// Returns `text` with GitHub tokens and AWS keys masked. Absolute file paths keep their hexadecimal
     /// parts, such as the SHA-1 file names in ~/.aws/sso/cache, unless they contain a prefixed token.
     public static func mask(_ text: String) -> String {
         var kept: [String] = []
