@@ -8,7 +8,7 @@ public enum ValueEncoder {
         if let kind = SecretMask.secretKind(in: input) {
             return .failure(ValueEncodingError(
                 kind: .looksLikeSecret, value: SecretMask.redact(input),
-                message: "The value \"\(SecretMask.redact(input))\" looks like \(kind). Secrets must not go into terraform.tfvars, so store the token in Secrets Manager and enter its name."))
+                message: "The value \"\(SecretMask.redact(input))\" looks like \(kind). Secrets must not go into terraform.tfvars: enter the value this variable expects. A GitHub token belongs in Secrets Manager, and only the secret's name goes into github_token_secret_name."))
         }
         do {
             return .success(try encodeText(input, as: type))

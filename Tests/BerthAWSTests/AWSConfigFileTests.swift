@@ -97,6 +97,17 @@ import Testing
         }
     }
 
+    @Test func unclosedSectionMessageNamesFile() throws {
+        let text = "[default]\nregion = us-west-2\n[profile broken\nregion = us-east-1\n"
+
+        let error = try #require(#expect(throws: AWSSetupError.self) {
+            try AWSConfigFile.parse(text, path: "/h/.aws/config", kind: .config)
+        })
+
+        #expect(error.message.contains("Line 3 of /h/.aws/config starts a section but has no closing `]`"))
+        #expect(error.description.hasPrefix("Line 3 of /h/.aws/config"))
+    }
+
     @Test func settingBeforeSectionIsRejected() {
         #expect(throws: AWSSetupError.self) {
             try AWSConfigFile.parse("region = us-west-2\n", path: "config", kind: .config)

@@ -53,6 +53,20 @@ import Testing
         }
     }
 
+    @Test func unprefixedSectionWithCredentialsNamesRename() throws {
+        let credentials = "[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = dev-secret\n"
+        let home = try AWSTestHome(config: Self.handedConfig, credentials: credentials)
+
+        let error = try #require(#expect(throws: AWSSetupError.self) {
+            try AWSSettings.resolve(profile: "dev", region: nil, environment: home.environment(), runtime: Self.runtime())
+        })
+
+        #expect(error.kind == .missingRegion)
+        #expect(error.message.contains("[dev] in \(home.environment().configFilePath) is not a profile"))
+        #expect(error.fix.contains("Rename the section [dev] to [profile dev]"))
+        #expect(error.line == 2)
+    }
+
     @Test func slashInProfileNameIsRejected() throws {
         let home = try AWSTestHome(config: "[profile team/dev]\nregion = us-west-2\n")
         #expect {

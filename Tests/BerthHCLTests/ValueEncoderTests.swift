@@ -90,7 +90,9 @@ import Testing
         for type in [TypeConstraint.string, .list(.string), .any] {
             let error = failure(token, type)
             #expect(error?.kind == .looksLikeSecret)
-            #expect(error?.message.contains("store the token in Secrets Manager and enter its name") == true)
+            #expect(error?.message.contains("enter the value this variable expects") == true)
+            #expect(error?.message.contains("only the secret's name goes into github_token_secret_name") == true)
+            #expect(error?.message.contains("enter its name") == false)
             #expect(error?.message.contains(token) == false)
         }
     }

@@ -113,6 +113,17 @@ import Testing
         #expect(result.fix?.contains("aws secretsmanager put-secret-value --secret-id ecs-github-token --secret-string <token>") == true)
     }
 
+    @Test func secretWithoutValueFailsInEmulator() throws {
+        let fixture = try fixture(seed: [])
+        _ = try fixture.emulator.call("secretsmanager", "create_secret", ["Name": "ecs-github-token"], region: "us-west-2")
+
+        let result = try #require(fixture.runChecks()["secret.github-token"])
+
+        #expect(result.status == .fail)
+        #expect(result.evidence.contains("exists but has no value (no AWSCURRENT version)"))
+        #expect(result.fix?.contains("aws secretsmanager put-secret-value --secret-id ecs-github-token") == true)
+    }
+
     @Test func binarySecretFails() throws {
         let fixture = try fixture(seed: ["--secret-binary"])
 

@@ -12,9 +12,9 @@ import Testing
         return folder
     }
 
-    private func run(region: String?, in folder: URL) -> CheckResult {
+    private func run(region: String?, in folder: URL, accountProblem: String = "No AWS region is set: not in --region.") -> CheckResult {
         let settings = CheckSettings(folder: folder, region: region, regionSource: "AWS_REGION")
-        return RegionCheck().run(CheckContext(settings: settings, account: .unavailable(message: "none", fix: "none")))
+        return RegionCheck().run(CheckContext(settings: settings, account: .unavailable(message: accountProblem, fix: "none")))
     }
 
     @Test func regionFromLocalsCompared() throws {
@@ -58,6 +58,25 @@ import Testing
 
         #expect(result.status == .fail)
         #expect(result.fix?.contains("--region") == true)
+    }
+
+    @Test func failedProfileMakesRegionUnknown() throws {
+        let problem = "The profile \"nope\" (from --profile) is in neither /h/.aws/config nor /h/.aws/credentials."
+
+        let result = run(region: nil, in: try makeFolder([:]), accountProblem: problem)
+
+        #expect(result.status == .unknown)
+        #expect(result.evidence.contains("see the AWS credentials row"))
+        #expect(!result.evidence.contains("No region is set"))
+    }
+
+    @Test func unprefixedSectionShownInRegionRow() throws {
+        let problem = "No AWS region is set: [dev] in /h/.aws/config is not a profile, so its settings (such as `region`) are ignored."
+
+        let result = run(region: nil, in: try makeFolder([:]), accountProblem: problem)
+
+        #expect(result.status == .fail)
+        #expect(result.evidence.contains("[dev] in /h/.aws/config is not a profile"))
     }
 
     @Test func oneLineProviderBlockRead() throws {

@@ -44,6 +44,24 @@ import Testing
         #expect(!outcome.evidence.contains("ghp_"))
     }
 
+    @Test func nonTokenTextWarnsWithoutValue() {
+        for value in ["not-a-token value", "ghp_abc def", "hunter2"] {
+            let outcome = result(.success(.string(value)))
+
+            #expect(outcome.status == .warn)
+            #expect(outcome.evidence.contains("does not look like a GitHub token"))
+            #expect(outcome.evidence.contains("\(value.count) characters"))
+            #expect(!outcome.evidence.contains(value))
+            #expect(outcome.fix?.contains("put-secret-value") == true)
+        }
+    }
+
+    @Test func classicHexTokenPasses() {
+        let outcome = result(.success(.string(String(repeating: "a1", count: 20))))
+
+        #expect(outcome.status == .pass)
+    }
+
     @Test func trailingNewlineWarns() {
         let outcome = result(.success(.string("ghp_" + String(repeating: "x", count: 36) + "\n")))
 
@@ -61,6 +79,17 @@ import Testing
     @Test func emptyStringFails() {
         #expect(result(.success(.string(""))).status == .fail)
         #expect(result(.success(.empty)).status == .fail)
+    }
+
+    @Test func secretWithoutValueFailsWithPutCommand() {
+        let missingVersion = ServiceFailure(kind: .notFound, code: "ResourceNotFoundException", message: "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT")
+
+        let outcome = result(.failure(missingVersion))
+
+        #expect(outcome.status == .fail)
+        #expect(outcome.evidence.contains("exists but has no value (no AWSCURRENT version)"))
+        #expect(outcome.fix?.contains("aws secretsmanager put-secret-value --secret-id ecs-github-token --secret-string <token>") == true)
+        #expect(outcome.fix?.contains("region") == false)
     }
 
     @Test func badNameCharacterFailsBeforeAWS() {

@@ -103,7 +103,7 @@ public struct AWSConfigFile: Sendable, Equatable {
 
             if trimmed.hasPrefix("[") {
                 guard let close = trimmed.lastIndex(of: "]") else {
-                    throw AWSSetupError(.unreadableFile, "Line \(number) starts a section but has no closing `]`: \(trimmed)",
+                    throw AWSSetupError(.unreadableFile, "Line \(number) of \(path) starts a section but has no closing `]`: \(trimmed)",
                                         fix: "Write the section header as `[profile NAME]` (config) or `[NAME]` (credentials).",
                                         file: path, line: number)
                 }
@@ -116,12 +116,12 @@ public struct AWSConfigFile: Sendable, Equatable {
             }
 
             guard let (key, value) = splitSetting(trimmed) else {
-                throw AWSSetupError(.unreadableFile, "Line \(number) is not a `key = value` setting: \(redactedLine(trimmed))",
+                throw AWSSetupError(.unreadableFile, "Line \(number) of \(path) is not a `key = value` setting: \(redactedLine(trimmed))",
                                     fix: "Fix or remove the line; comments must start the line with `#` or `;`.",
                                     file: path, line: number)
             }
             guard let target = current else {
-                throw AWSSetupError(.unreadableFile, "Line \(number) is a setting before any section header.",
+                throw AWSSetupError(.unreadableFile, "Line \(number) of \(path) is a setting before any section header.",
                                     fix: "Put it under a section such as `[default]`.", file: path, line: number)
             }
             file.setValue(value, for: key, in: target)
@@ -206,7 +206,7 @@ public struct AWSConfigFile: Sendable, Equatable {
             return
         }
         guard let (subKey, value) = Self.splitSetting(text) else {
-            throw AWSSetupError(.unreadableFile, "Line \(line) is indented under `\(key)` but is not a `key = value` setting.",
+            throw AWSSetupError(.unreadableFile, "Line \(line) of \(path) is indented under `\(key)` but is not a `key = value` setting.",
                                 fix: "Indent only sub-settings such as `  endpoint_url = https://…` under a key with no value.",
                                 file: path, line: line)
         }

@@ -43,7 +43,7 @@ public struct AWSSetupError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         var location = ""
-        if let file {
+        if let file, !message.contains(file) {
             location = line.map { "\(file):\($0): " } ?? "\(file): "
         }
         return "\(location)\(message) \(fix)"

@@ -19,6 +19,12 @@ public enum RegionResolver {
             try validate(region, source: source)
             return (region, source)
         }
+        if let profile, let misplaced = shared.config.warnings.first(where: { $0.message.hasPrefix("[\(profile)] is not a profile") }) {
+            throw AWSSetupError(.missingRegion,
+                                "No AWS region is set: [\(profile)] in \(shared.config.path) is not a profile, so its settings (such as `region`) are ignored; the config file names a profile [profile \(profile)].",
+                                fix: "Rename the section [\(profile)] to [profile \(profile)] in \(shared.config.path), or pass --region.",
+                                file: shared.config.path, line: misplaced.line)
+        }
         let profileHint = profile.map { " (`aws configure set region REGION --profile \(quoted($0))`)" } ?? ""
         throw AWSSetupError(.missingRegion,
                             "No AWS region is set: not in --region, AWS_REGION, AWS_DEFAULT_REGION or the profile's `region`.",

@@ -58,6 +58,12 @@ public struct GitHubTokenSecretCheck: Check {
                 fix: "The caller needs kms:Decrypt on key \(key) (in the key policy or an IAM policy). Do not re-create the secret.",
                 facts: facts
             )
+        } catch let failure as ServiceFailure where failure.kind == .notFound {
+            return .fail(
+                "The secret \(secret.name) exists but has no value (no AWSCURRENT version).",
+                fix: "Store the token: `aws secretsmanager put-secret-value --secret-id \(secret.name) --secret-string <token>`.",
+                facts: facts
+            )
         } catch let failure as ServiceFailure where failure.kind == .accessDenied {
             return .unknown(
                 "The secret \(secret.name) exists, but GetSecretValue was denied (\(failure.code)).",
@@ -133,6 +139,20 @@ public struct GitHubTokenSecretCheck: Check {
                 facts: facts
             )
         }
+        if !Self.hasTokenShape(text) {
+            return .warn(
+                "The secret \(secret.name) is plain text (\(length) characters) that does not look like a GitHub token.",
+                fix: "Store a GitHub token (it starts with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_, or is 40 hexadecimal characters): `\(putCommand)`.",
+                facts: facts
+            )
+        }
         return .pass("\(secret.name): plain text, \(length) characters", facts: facts)
+    }
+
+    /// Returns whether `text` has a GitHub token's form: a known prefix or 40 hexadecimal characters, with no whitespace.
+    static func hasTokenShape(_ text: String) -> Bool {
+        if text.contains(where: \.isWhitespace) { return false }
+        if TokenPattern.prefixes.contains(where: { text.hasPrefix($0) }) { return true }
+        return text.count == 40 && text.allSatisfy(\.isHexDigit)
     }
 }

@@ -12,6 +12,18 @@ public struct RegionCheck: Check {
     public func run(_ context: CheckContext) -> CheckResult {
         let settings = context.settings
         guard let region = settings.region, !region.isEmpty else {
+            // NOTE: matches the missing-region message of BerthAWS's RegionResolver; any other set-up failure stopped resolution before the region.
+            if case .unavailable(let message, let fix) = context.account {
+                if !message.hasPrefix("No AWS region is set") {
+                    return .unknown(
+                        "Not known: resolving the AWS set-up failed before a region was chosen (see the AWS credentials row).",
+                        fix: "Fix the problem in the AWS credentials row first, then run the check again."
+                    )
+                }
+                if message.contains("is not a profile") {
+                    return .fail(message, fix: fix)
+                }
+            }
             return .fail(
                 "No region is set (not in --region, AWS_REGION, AWS_DEFAULT_REGION or the profile).",
                 fix: "Pass --region us-west-2 (or your region), or set `aws_region` in terraform.tfvars."

@@ -1,3 +1,4 @@
+import BerthHCL
 import Foundation
 
 /// terraform.tfvars against the folder's variable declarations: every required
@@ -12,7 +13,7 @@ public struct TfvarsCheck: Check {
 
     public func run(_ context: CheckContext) -> CheckResult {
         guard let files = context.files else {
-            return .fail("The folder's .tf files could not be read.", fix: "Run Berth in the backend-service folder, or pass --folder PATH.")
+            return unreadable(folder: context.settings.folder)
         }
 
         let specs: [VariableSpec]
@@ -67,5 +68,22 @@ public struct TfvarsCheck: Check {
             return .warn(warnings.joined(separator: "; ") + ".", fix: "Set repository_owner to the owner of your fork, and remove keys the blueprint does not declare (or fix their spelling).")
         }
         return .pass("\(values.count) values set; all \(specs.filter(\.isRequired).count) required variables present")
+    }
+
+    /// Returns the failure for a folder whose files could not be opened, naming the file problem when there is one.
+    private func unreadable(folder: URL) -> CheckResult {
+        let files = HCLBlueprintFiles(folder: folder)
+        do {
+            _ = try files.variables()
+            _ = try files.currentValues()
+        } catch let problem as HCLParseError {
+            let fix = problem.message.contains("UTF-8")
+                ? "Re-save \((problem.file as NSString).lastPathComponent) as UTF-8, then run the check again."
+                : "Fix the file at the position shown, then run the check again."
+            return .fail("\(problem)", fix: fix)
+        } catch {
+            return .fail("The folder's .tf files could not be read: \(error)", fix: "Run Berth in the backend-service folder, or pass --folder PATH.")
+        }
+        return .fail("The folder's .tf files could not be read.", fix: "Run Berth in the backend-service folder, or pass --folder PATH.")
     }
 }

@@ -14,8 +14,40 @@ public enum TokenPattern {
         return trimmed.count == 40 && trimmed.allSatisfy(\.isHexDigit)
     }
 
-    /// `text` with GitHub tokens and AWS keys masked.
-    public static func mask(_ text: String) -> String {
-        BerthHCL.SecretMask.redact(text)
+    /// Returns the message for a token typed into the tfvars field `spec`, saying what the field expects instead.
+    public static func rejection(for spec: VariableSpec) -> String {
+        if spec.name == "github_token_secret_name" {
+            return "This looks like a GitHub token. Store the token in Secrets Manager (the GitHub token step) and enter only the secret's name; Berth never writes a token to terraform.tfvars."
+        }
+        let description = spec.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let expected = description.isEmpty ? "a \(spec.typeText) value" : "\(description.prefix(1).lowercased())\(description.dropFirst())".trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return "This looks like a GitHub token, but \(spec.name) expects \(expected). Tokens belong in Secrets Manager (the GitHub token step), never in terraform.tfvars."
     }
+
+    /// Returns `text` with GitHub tokens and AWS keys masked. Absolute file paths keep their hexadecimal
+    /// parts, such as the SHA-1 file names in ~/.aws/sso/cache, unless they contain a prefixed token.
+    public static func mask(_ text: String) -> String {
+        var kept: [String] = []
+        var protected = text
+        let range = NSRange(text.startIndex..., in: text)
+        for match in filePath.matches(in: text, range: range).reversed() {
+            guard let pathRange = Range(match.range, in: protected) else { continue }
+            let path = String(protected[pathRange])
+            if prefixedSecret.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil { continue }
+            protected.replaceSubrange(pathRange, with: "\u{E000}\(kept.count)\u{E001}")
+            kept.append(path)
+        }
+
+        var masked = BerthHCL.SecretMask.redact(protected)
+        for (index, path) in kept.enumerated() {
+            masked = masked.replacingOccurrences(of: "\u{E000}\(index)\u{E001}", with: path)
+        }
+        return masked
+    }
+
+    /// An absolute or home-relative file path; a URL's path is not matched because `//` follows a colon.
+    private static let filePath = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9:/._~-])~?/[A-Za-z0-9._/~+-]+"#)
+
+    /// Token shapes that stay masked even inside a file path.
+    private static let prefixedSecret = try! NSRegularExpression(pattern: #"github_pat_|gh[pousr]_[A-Za-z0-9]{8,}|(?:AKIA|ASIA)[A-Z0-9]{16}"#)
 }
