@@ -27,7 +27,18 @@ public final class HCLBlueprintFiles: BlueprintFiles, @unchecked Sendable {
     }
 
     public func currentValues() throws -> [String: String] {
-        let document = try TfvarsFile.read(tfvarsURL)
+        try values(in: tfvarsURL)
+    }
+
+    /// The reference layout's `terraform.tfvars.example`, next to terraform.tfvars.
+    public var exampleURL: URL { folder.appendingPathComponent("terraform.tfvars.example") }
+
+    public func exampleValues() throws -> [String: String] {
+        try values(in: exampleURL)
+    }
+
+    private func values(in url: URL) throws -> [String: String] {
+        let document = try TfvarsFile.read(url)
         var values: [String: String] = [:]
         for assignment in document.assignments where values[assignment.name] == nil {
             values[assignment.name] = HCLBlueprintFiles.typedText(assignment.value)

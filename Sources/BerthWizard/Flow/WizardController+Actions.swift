@@ -27,7 +27,8 @@ extension WizardController {
             if BackendEndpoint.isLoadBalancedLayout(specs), (existing["backend_svc_endpoint"] ?? "").isEmpty, prefill["backend_svc_endpoint"] == nil {
                 prefill["backend_svc_endpoint"] = BackendEndpoint.suggestion(folder: configuration.folder, settings: settings)
             }
-            form = FieldsForm(specs: specs, existing: existing, prefill: prefill, checkedRegion: settings.region)
+            let example = existing.isEmpty ? ((try? files.exampleValues()) ?? [:]) : [:]
+            form = FieldsForm(specs: specs, existing: existing, prefill: prefill, checkedRegion: settings.region, example: example)
             formProblem = nil
         } catch {
             formProblem = "\(error)"
