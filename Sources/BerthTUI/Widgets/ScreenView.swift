@@ -94,6 +94,8 @@ public struct ScreenView {
 
         if let busy = screen.busy, !busy.isEmpty {
             canvas.text(canvas.glyphs.spinner(frame: spinnerFrame) + " " + busy, row: busyRow, column: margin, style: .emphasis)
+        } else if let blocked = blockedNote(cleaner: canvas.cleaner) {
+            canvas.text(blocked, row: busyRow, column: margin, style: .error)
         }
         drawButtons(on: canvas, row: buttonRow, margin: margin, width: size.columns, focus: focus)
         let help = Self.helpLine(helpItems(focus: focus, glyphs: canvas.glyphs), width: contentWidth)
@@ -143,6 +145,18 @@ public struct ScreenView {
             }
         }
         return min(max(scroll, 0), maxScroll)
+    }
+
+    /// Says why the default button is drawn disabled when fields have errors, naming them,
+    /// since the fields may be scrolled out of sight.
+    func blockedNote(cleaner: TextCleaner) -> String? {
+        let invalid = screen.fields.filter { $0.error != nil }
+        guard !invalid.isEmpty else { return nil }
+        let blocked = FocusOrder.orderedActions(screen).filter { $0.enabled && $0.id != FocusOrder.backActionID }
+        guard let action = blocked.first(where: { $0.isDefault }) ?? blocked.first else { return nil }
+        let names = invalid.map { cleaner.clean($0.label) }.joined(separator: ", ")
+        let noun = invalid.count == 1 ? "field" : "fields"
+        return "Fix \(invalid.count) \(noun) before \(cleaner.clean(action.label)): \(names)"
     }
 
     private func drawButtons(on canvas: Canvas, row: Int, margin: Int, width: Int, focus: FocusTarget?) {
