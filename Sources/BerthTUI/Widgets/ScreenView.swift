@@ -208,7 +208,7 @@ public struct ScreenView {
         case .field(let id):
             switch screen.fields.first(where: { $0.id == id })?.kind {
             case .text?, .secret?:
-                return [move, "Enter next", "Esc back", "F1 help", interrupt]
+                return [move, "Enter next", "Ctrl-U clear", "Esc back", "F1 help", interrupt]
             case .choice?:
                 return [move, "Enter choose", "Esc back", "? help", interrupt]
             default:
@@ -222,7 +222,7 @@ public struct ScreenView {
     }
 
     /// Joins the help items into one line of at most `width` columns, shortening
-    /// them first and then dropping the least needed (Enter, help, End, move).
+    /// them first and then dropping the least needed (Enter, clear, help, End, move).
     static func helpLine(_ items: [String], width: Int) -> String {
         let full = items.joined(separator: "  ")
         if DisplayWidth.of(full) <= width {
@@ -233,8 +233,9 @@ public struct ScreenView {
             $0.replacingOccurrences(of: "Tab/↑↓ move", with: "Tab move")
                 .replacingOccurrences(of: "Tab/arrows move", with: "Tab move")
                 .replacingOccurrences(of: "Ctrl-C", with: "^C")
+                .replacingOccurrences(of: "Ctrl-U", with: "^U")
         }
-        let dropOrder = ["Enter", "help", "End", "scroll", "move"]
+        let dropOrder = ["Enter", "clear", "help", "End", "scroll", "move"]
         for word in dropOrder where DisplayWidth.of(short.joined(separator: " ")) > width {
             short.removeAll { $0.contains(word) }
         }
