@@ -22,6 +22,22 @@ import Testing
         FieldsForm(specs: try files.variables(), existing: try files.currentValues(), prefill: prefill, checkedRegion: "us-west-2")
     }
 
+    @Test func unchangedCRLFHeredocKeptByteForByte() throws {
+        let original = "aws_region = \"us-west-2\"\r\nservice_name = <<EOT\r\nsvc1\r\nEOT\r\nrepository_owner = \"me\"\r\ncpu = 256\r\nmemory = 512\r\ncontainer_name = \"app\"\r\n"
+        let folder = try referenceFolder(tfvars: original)
+        let files = HCLBlueprintFiles(folder: folder)
+        var form = try form(files)
+
+        #expect(form.values["service_name"] == "svc1\n")
+        #expect(!form.encodedValues(files: files).contains { $0.value.contains("\r") }, "the Review list shows no carriage return")
+        #expect(form.encodedValues(files: files, changedOnly: true).isEmpty)
+
+        form.set("memory", "1024")
+        _ = try files.write(form.encodedValues(files: files, changedOnly: true))
+        let written = try String(contentsOf: folder.appendingPathComponent("terraform.tfvars"), encoding: .utf8)
+        #expect(written == original.replacingOccurrences(of: "memory = 512", with: "memory = 1024"))
+    }
+
     @Test func exampleFillsOnlyEmptyFields() throws {
         let folder = try referenceFolder()
         try FileManager.default.copyItem(

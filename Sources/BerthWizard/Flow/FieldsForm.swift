@@ -70,12 +70,14 @@ public struct FieldsForm: Sendable {
     }
 
     /// Returns the encoded values to write: fields with a value that is required, already in
-    /// terraform.tfvars, or different from the default.
-    public func encodedValues(files: BlueprintFiles) -> [(name: String, value: String)] {
+    /// terraform.tfvars, or different from the default. With `changedOnly`, values still equal
+    /// to terraform.tfvars are left out, so writing keeps their lines byte for byte.
+    public func encodedValues(files: BlueprintFiles, changedOnly: Bool = false) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
         for spec in specs {
             let value = values[spec.name] ?? ""
             if value.isEmpty { continue }
+            if changedOnly && existing[spec.name] == value { continue }
             let isDefault = spec.defaultText.map { FieldsForm.typedText(fromHCL: $0) == value } ?? false
             guard spec.isRequired || existing[spec.name] != nil || !isDefault else { continue }
             if case .success(let encoded) = files.encode(value, for: spec) {

@@ -88,7 +88,8 @@ public final class HCLBlueprintFiles: BlueprintFiles, @unchecked Sendable {
     static func typedText(_ value: HCLValue) -> String {
         switch value {
         case .string(let text):
-            return text
+            // A heredoc in a CRLF file keeps its carriage returns; a person types only newlines.
+            return text.replacingOccurrences(of: "\r\n", with: "\n")
         case .tuple(let items) where items.allSatisfy({ if case .string = $0 { return true }; if case .number = $0 { return true }; return false }):
             return items.map { $0.stringValue ?? $0.description }.joined(separator: ", ")
         default:

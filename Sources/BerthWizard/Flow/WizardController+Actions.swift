@@ -114,7 +114,7 @@ extension WizardController {
             }
             wizard.form = form
             do {
-                let written = try files.write(form.encodedValues(files: files))
+                let written = try files.write(form.encodedValues(files: files, changedOnly: true))
                 wizard.notice = ("Wrote \(written.lastPathComponent) (the previous file is kept as terraform.tfvars.berth-backup).", .success)
                 proceed = true
             } catch {
