@@ -15,14 +15,20 @@ extension ReplayScreenSource: ScreenSource {}
 /// terminal, or summarised as text with `--plain` or without one.
 enum ViewCommand {
     /// Shows `path` and returns the exit status: 0 when the run had no error diagnostic, else 1.
+    /// Throws a `UsageError` (status 2) for a folder, or a file with no Terraform result.
     static func run(path: String, plain: Bool, environment: [String: String], write: (String) -> Void) throws -> Int32 {
         let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw UsageError(description: "\(path) is a folder, not a file; give the path of a saved stream such as .berth/runs/<time>-apply.jsonl.")
+        }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw UsageError(description: "Cannot read \(path); give the path of a saved stream such as .berth/runs/<time>-apply.jsonl.")
         }
 
         let snapshot: RunSnapshot
         do {
+            try RunReplay.requireResult(in: url)
             snapshot = try RunReplay.model(of: url).snapshot()
         } catch {
             throw UsageError(description: "\(error)")

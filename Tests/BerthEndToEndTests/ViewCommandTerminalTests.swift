@@ -53,6 +53,38 @@ import Testing
         #expect(text.contains(Self.detail))
     }
 
+    /// A file without Terraform events, or a folder, is refused with status 2 and the reason.
+    @Test(arguments: [("garbage\n{\"type\":\"x\"}\n\u{1B}[31mfoo\n", "no Terraform -json events"), ("", "is a folder, not a file")])
+    func nonRunRefused(_ content: String, _ expected: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-view-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var target = folder
+        if !content.isEmpty {
+            target = folder.appendingPathComponent("garbage.jsonl")
+            try content.write(to: target, atomically: true, encoding: .utf8)
+        }
+
+        let process = Process()
+        process.executableURL = try BerthBinary.require()
+        process.arguments = ["view", "--plain", target.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 2)
+        #expect(!text.contains("succeeded"))
+        #expect(message.contains(expected), "stderr: \(message)")
+        #expect(message.contains(target.path))
+        #expect(!message.contains("NSCocoaErrorDomain"))
+    }
+
     /// The screen text with pane borders removed and wrapped lines joined, so text that
     /// wraps inside a pane can be found whole.
     private static func flattened(_ screen: String) -> String {

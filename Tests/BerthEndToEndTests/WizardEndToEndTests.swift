@@ -94,13 +94,18 @@ import Testing
         try run.press("Enter")
     }
 
-    /// Fills the four required variables that have no value yet, then goes to the review.
+    /// Fills the four required variables (cpu, memory and container_name come pre-filled from
+    /// terraform.tfvars.example and are cleared with Ctrl-U first), then goes to the review.
     private func fillFields(_ run: WizardTerminalRun) throws {
-        let fields = try run.waitFor("Blueprint variables", "Step 6 of 11", "[ Review ]")
+        try run.waitFor("Blueprint variables", "Step 6 of 11", "[ Review ]")
+        // Focus starts on the first empty required field, so aws_region may be scrolled away.
+        try run.focus(field: "aws_region")
+        let fields = try run.waitFor("Blueprint variables", "aws_region *")
         let region = fields.components(separatedBy: "\n").first { $0.hasPrefix("  aws_region *") }
         #expect(region?.contains(" [us-west-2 ") == true, "aws_region should be filled from the checks:\n\(fields)")
         for (label, value) in [("repository_owner", "octo-example"), ("cpu", "256"), ("memory", "512"), ("container_name", "ecsdemo-backend")] {
             try run.focus(field: label)
+            try run.press("C-u")
             try run.type(value)
             try run.waitFor(timeout: 10, "\(label) showing \(value)") { screen in
                 screen.components(separatedBy: "\n").contains { row in

@@ -11,6 +11,7 @@ import Testing
         #expect(CursesKeyMap.key(forCharacter: 27) == .escape)
         #expect(CursesKeyMap.key(forCharacter: 127) == .backspace)
         #expect(CursesKeyMap.key(forCharacter: 12) == .controlL)
+        #expect(CursesKeyMap.key(forCharacter: 21) == .controlU)
         #expect(CursesKeyMap.key(forCharacter: 26) == nil)
     }
 

@@ -31,6 +31,24 @@ func runLoop(_ source: FakeScreenSource, keys: [Key], size: TerminalSize = Termi
         ])
     }
 
+    @Test func controlUClearsTextField() {
+        let source = FakeScreenSource(SampleScreens.fields)
+        runLoop(source, keys: [.left, .controlU, .character("a"), .tab])
+
+        #expect(source.intents == [
+            .setField(id: "service_name", value: ""),
+            .setField(id: "service_name", value: "a"),
+            .commitField(id: "service_name"),
+        ])
+    }
+
+    @Test func textFieldHelpLineNamesControlU() {
+        let source = FakeScreenSource(SampleScreens.fields)
+        let driver = runLoop(source, keys: [])
+
+        #expect(driver.frame[23].contains("Ctrl-U clear"), "help line: \(driver.frame[23])")
+    }
+
     @Test func cursorKeysEditInsideText() {
         let source = FakeScreenSource(SampleScreens.fields)
         let driver = runLoop(source, keys: [.left, .left, .character("X"), .home, .character("Y"), .end, .backspace, .home, .delete, .right, .right])

@@ -91,6 +91,19 @@ import Testing
         #expect(state.diagnosticsScroll > 0)
     }
 
+    /// The title counts resources, and the scroll note counts rows (group headings included).
+    @Test func resourceTitleCountsRowsApart() throws {
+        let done = (0..<26).map { ResourceRow(address: "aws_thing.r\($0)", action: "create", state: .complete) }
+        let snapshot = RunSnapshot(phase: .applying, resources: done, log: ["started"])
+        let driver = render(SampleScreens.run(snapshot), size: Self.size)
+
+        let row = try #require(driver.row(containing: "Resources (26)"))
+        let title = driver.frame[row]
+        #expect(title.contains("Resources (26), rows 1-"), "title: \(title)")
+        #expect(title.contains(" of 27"), "title: \(title)")
+        #expect(!title.contains("(26) 1-"), "title: \(title)")
+    }
+
     @Test func panesSideBySideWhenWide() throws {
         let snapshot = RunSnapshot(phase: .applying, resources: [ResourceRow(address: "a.b", action: "create", state: .inProgress)], log: ["started"])
         let wide = render(SampleScreens.run(snapshot), size: TerminalSize(columns: 120, rows: 30))

@@ -29,7 +29,7 @@ func render(_ screen: Screen, size: TerminalSize, unicode: Bool = true, colors: 
             "                  Where core-infra runs.",
         ] + Array(repeating: "", count: 10) + [
             "  [ Back ]                                                        [ Continue ]",
-            "  Tab/↑↓ move  Enter next  Esc back  F1 help  Ctrl-C quit",
+            "  Tab/↑↓ move  Enter next  Ctrl-U clear  Esc back  F1 help  Ctrl-C quit",
         ]
         #expect(driver.frame == expected)
         #expect(driver.style(row: 4, column: 19) == .focused)

@@ -22,6 +22,43 @@ import Testing
         FieldsForm(specs: try files.variables(), existing: try files.currentValues(), prefill: prefill, checkedRegion: "us-west-2")
     }
 
+    @Test func unchangedCRLFHeredocKeptByteForByte() throws {
+        let original = "aws_region = \"us-west-2\"\r\nservice_name = <<EOT\r\nsvc1\r\nEOT\r\nrepository_owner = \"me\"\r\ncpu = 256\r\nmemory = 512\r\ncontainer_name = \"app\"\r\n"
+        let folder = try referenceFolder(tfvars: original)
+        let files = HCLBlueprintFiles(folder: folder)
+        var form = try form(files)
+
+        #expect(form.values["service_name"] == "svc1\n")
+        #expect(!form.encodedValues(files: files).contains { $0.value.contains("\r") }, "the Review list shows no carriage return")
+        #expect(form.encodedValues(files: files, changedOnly: true).isEmpty)
+
+        form.set("memory", "1024")
+        _ = try files.write(form.encodedValues(files: files, changedOnly: true))
+        let written = try String(contentsOf: folder.appendingPathComponent("terraform.tfvars"), encoding: .utf8)
+        #expect(written == original.replacingOccurrences(of: "memory = 512", with: "memory = 1024"))
+    }
+
+    @Test func exampleFillsOnlyEmptyFields() throws {
+        let folder = try referenceFolder()
+        try FileManager.default.copyItem(
+            at: Rig.packageRoot.appendingPathComponent("templates/backend-service/terraform.tfvars.example"),
+            to: folder.appendingPathComponent("terraform.tfvars.example")
+        )
+        let files = HCLBlueprintFiles(folder: folder)
+
+        let form = FieldsForm(specs: try files.variables(), existing: try files.currentValues(), prefill: ["aws_region": "eu-west-1", "cpu": "1024"], checkedRegion: "eu-west-1", example: try files.exampleValues())
+        let fields = Dictionary(uniqueKeysWithValues: form.formFields().map { ($0.id, $0) })
+
+        #expect(form.values["memory"] == "512")
+        #expect(form.values["container_name"] == "ecsdemo-nodejs")
+        #expect(form.values["cpu"] == "1024", "an answer from the checks is kept")
+        #expect(form.values["aws_region"] == "eu-west-1")
+        #expect(form.values["repository_owner"] == "", "a commented-out example line fills nothing")
+        #expect(form.fromExample == ["memory", "container_name"])
+        #expect(fields["memory"]?.help.contains("terraform.tfvars.example") == true)
+        #expect(fields["cpu"]?.help.contains("terraform.tfvars.example") == false)
+    }
+
     @Test func referenceVariablesListedWithRequiredMarked() throws {
         let files = HCLBlueprintFiles(folder: try referenceFolder())
 

@@ -1,3 +1,4 @@
+import Foundation
 import BerthTerraform
 import BerthWizard
 
@@ -54,7 +55,9 @@ enum FocusOrder {
         if let current, targets.contains(current) {
             return current
         }
-        if let field = screen.fields.first {
+        // Only plain text fields: a secret field keeps its place in the order.
+        let emptyRequired = screen.fields.first { $0.kind == .text && $0.required && $0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+        if let field = emptyRequired ?? screen.fields.first {
             return .field(field.id)
         }
         if let action = screen.actions.first(where: { $0.isDefault && isEnabled($0, on: screen) }) {

@@ -169,6 +169,10 @@ public struct KeyHandler {
         case .delete:
             guard cursor < characters.count else { return [] }
             characters.remove(at: cursor)
+        case .controlU:
+            guard !characters.isEmpty else { return [] }
+            characters = []
+            cursor = 0
         case .left, .right, .home, .end:
             switch key {
             case .left: cursor = max(cursor - 1, 0)
@@ -302,7 +306,7 @@ public struct KeyHandler {
             text += field.help.isEmpty ? "No help for this field." : field.help
             text += "\n\n"
         }
-        text += "Tab or Down moves to the next item, Shift-Tab or Up to the previous one. Enter selects or moves on, Esc goes back a step (your answers are kept), Ctrl-C stops a run or quits. In a text field, Left, Right, Home and End move the cursor. On a run screen the arrows and PgUp/PgDn scroll the focused pane and End follows the log."
+        text += "Tab or Down moves to the next item, Shift-Tab or Up to the previous one. Enter selects or moves on, Esc goes back a step (your answers are kept), Ctrl-C stops a run or quits. In a text field, Left, Right, Home and End move the cursor and Ctrl-U clears the field. On a run screen the arrows and PgUp/PgDn scroll the focused pane and End follows the log."
         return text
     }
 }

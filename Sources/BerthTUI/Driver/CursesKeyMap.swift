@@ -27,6 +27,7 @@ enum CursesKeyMap {
         case 9: return .tab
         case 10, 13: return .enter
         case 12: return .controlL
+        case 21: return .controlU
         case 27: return .escape
         case 8, 127: return .backspace
         case 0..<32: return nil

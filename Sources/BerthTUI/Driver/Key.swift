@@ -19,6 +19,8 @@ public enum Key: Equatable, Sendable {
     case controlC
     /// Ctrl-L: redraw the whole screen.
     case controlL
+    /// Ctrl-U: clear the text field, as in shell line editing.
+    case controlU
     case function(Int)
     /// The terminal changed size; the next frame is laid out again.
     case resize

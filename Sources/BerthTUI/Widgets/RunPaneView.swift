@@ -189,7 +189,8 @@ struct RunPaneView {
             }
         }
 
-        let scrollNote = rest.count > scrollRows && scrollRows > 0 ? " \(scroll + 1)-\(min(scroll + scrollRows, rest.count)) of \(rest.count)" : ""
+        // Group headings are rows too, so the note counts rows, not resources.
+        let scrollNote = rest.count > scrollRows && scrollRows > 0 ? ", rows \(scroll + 1)-\(min(scroll + scrollRows, rest.count)) of \(rest.count)" : ""
         return (scrollRows, rest.count, title + scrollNote)
     }
 

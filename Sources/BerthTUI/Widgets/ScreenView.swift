@@ -94,6 +94,8 @@ public struct ScreenView {
 
         if let busy = screen.busy, !busy.isEmpty {
             canvas.text(canvas.glyphs.spinner(frame: spinnerFrame) + " " + busy, row: busyRow, column: margin, style: .emphasis)
+        } else if let blocked = blockedNote(cleaner: canvas.cleaner) {
+            canvas.text(blocked, row: busyRow, column: margin, style: .error)
         }
         drawButtons(on: canvas, row: buttonRow, margin: margin, width: size.columns, focus: focus)
         let help = Self.helpLine(helpItems(focus: focus, glyphs: canvas.glyphs), width: contentWidth)
@@ -145,6 +147,18 @@ public struct ScreenView {
         return min(max(scroll, 0), maxScroll)
     }
 
+    /// Says why the default button is drawn disabled when fields have errors, naming them,
+    /// since the fields may be scrolled out of sight.
+    func blockedNote(cleaner: TextCleaner) -> String? {
+        let invalid = screen.fields.filter { $0.error != nil }
+        guard !invalid.isEmpty else { return nil }
+        let blocked = FocusOrder.orderedActions(screen).filter { $0.enabled && $0.id != FocusOrder.backActionID }
+        guard let action = blocked.first(where: { $0.isDefault }) ?? blocked.first else { return nil }
+        let names = invalid.map { cleaner.clean($0.label) }.joined(separator: ", ")
+        let noun = invalid.count == 1 ? "field" : "fields"
+        return "Fix \(invalid.count) \(noun) before \(cleaner.clean(action.label)): \(names)"
+    }
+
     private func drawButtons(on canvas: Canvas, row: Int, margin: Int, width: Int, focus: FocusTarget?) {
         let actions = FocusOrder.orderedActions(screen)
         guard !actions.isEmpty else { return }
@@ -194,7 +208,7 @@ public struct ScreenView {
         case .field(let id):
             switch screen.fields.first(where: { $0.id == id })?.kind {
             case .text?, .secret?:
-                return [move, "Enter next", "Esc back", "F1 help", interrupt]
+                return [move, "Enter next", "Ctrl-U clear", "Esc back", "F1 help", interrupt]
             case .choice?:
                 return [move, "Enter choose", "Esc back", "? help", interrupt]
             default:
@@ -208,7 +222,7 @@ public struct ScreenView {
     }
 
     /// Joins the help items into one line of at most `width` columns, shortening
-    /// them first and then dropping the least needed (Enter, help, End, move).
+    /// them first and then dropping the least needed (Enter, clear, help, End, move).
     static func helpLine(_ items: [String], width: Int) -> String {
         let full = items.joined(separator: "  ")
         if DisplayWidth.of(full) <= width {
@@ -219,8 +233,9 @@ public struct ScreenView {
             $0.replacingOccurrences(of: "Tab/↑↓ move", with: "Tab move")
                 .replacingOccurrences(of: "Tab/arrows move", with: "Tab move")
                 .replacingOccurrences(of: "Ctrl-C", with: "^C")
+                .replacingOccurrences(of: "Ctrl-U", with: "^U")
         }
-        let dropOrder = ["Enter", "help", "End", "scroll", "move"]
+        let dropOrder = ["Enter", "clear", "help", "End", "scroll", "move"]
         for word in dropOrder where DisplayWidth.of(short.joined(separator: " ")) > width {
             short.removeAll { $0.contains(word) }
         }

@@ -12,6 +12,37 @@ public enum RunReplay {
         return model
     }
 
+    /// Throws when `file` contains no Terraform `-json` event, or only events from before a result
+    /// (a version line, say, but no change summary and no error), so a viewer never calls such a
+    /// file a successful run.
+    public static func requireResult(in file: URL, chunkSize: Int = 1 << 20) throws {
+        var terraformEvents = 0
+        var hasResult = false
+        try forEachEvent(in: file, chunkSize: chunkSize) { event in
+            switch event {
+            case .unknown:
+                return
+            case let .log(line) where line.source != .json:
+                return
+            case .changeSummary, .initOutput:
+                hasResult = true
+            case let .diagnostic(diagnostic) where diagnostic.severity == "error":
+                hasResult = true
+            default:
+                break
+            }
+            terraformEvents += 1
+        }
+
+        let valid = "a valid file is a saved run such as .berth/runs/<time>-apply.jsonl, or the output of `terraform apply -json`"
+        if terraformEvents == 0 {
+            throw RunReplayError(message: "\(file.path) contains no Terraform -json events; \(valid)")
+        }
+        if !hasResult {
+            throw RunReplayError(message: "\(file.path) contains \(terraformEvents) Terraform -json event(s) but no result (no change summary and no error), so the run was cut off before Terraform finished; \(valid)")
+        }
+    }
+
     /// Hands each event of `file` to `body`, in order.
     public static func forEachEvent(in file: URL, chunkSize: Int = 1 << 20, decoder: RunEventDecoder = RunEventDecoder(), _ body: (RunEvent) -> Void) throws {
         let handle: FileHandle

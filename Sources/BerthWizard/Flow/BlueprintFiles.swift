@@ -28,6 +28,9 @@ public protocol BlueprintFiles: AnyObject {
     /// Values set in terraform.tfvars, as the text a person would type (strings unquoted).
     /// Commented-out assignments are not set.
     func currentValues() throws -> [String: String]
+    /// Values set in terraform.tfvars.example, as `currentValues()` gives them; empty when
+    /// the folder has no example file.
+    func exampleValues() throws -> [String: String]
     /// Keys assigned more than once in terraform.tfvars.
     func duplicateKeys() throws -> [String]
     /// Encodes `input` as HCL for the variable's type, or returns a message naming the problem.
@@ -35,6 +38,11 @@ public protocol BlueprintFiles: AnyObject {
     /// Writes the encoded values into terraform.tfvars, keeping comments and other lines,
     /// after a backup; returns the path written.
     func write(_ encoded: [(name: String, value: String)]) throws -> URL
+}
+
+extension BlueprintFiles {
+    /// Returns no example values, for files without an example.
+    public func exampleValues() throws -> [String: String] { [:] }
 }
 
 /// Why a field's value cannot be written.

@@ -12,11 +12,17 @@ public struct FieldsForm: Sendable {
     /// The region the checks ran in; `aws_region` must match it.
     public var checkedRegion: String?
 
-    public init(specs: [VariableSpec], existing: [String: String], prefill: [String: String], checkedRegion: String?) {
+    /// Names of the fields pre-filled from terraform.tfvars.example.
+    public let fromExample: Set<String>
+
+    /// Fills each field from `prefill` (the checks' answers), else terraform.tfvars, else the
+    /// default, else `example` (terraform.tfvars.example), so an example never overrides a value.
+    public init(specs: [VariableSpec], existing: [String: String], prefill: [String: String], checkedRegion: String?, example: [String: String] = [:]) {
         self.specs = specs
         self.existing = existing
         self.checkedRegion = checkedRegion
         var values: [String: String] = [:]
+        var fromExample: Set<String> = []
         for spec in specs {
             if let answer = prefill[spec.name], !answer.isEmpty {
                 values[spec.name] = answer
@@ -24,11 +30,15 @@ public struct FieldsForm: Sendable {
                 values[spec.name] = current
             } else if let defaultText = spec.defaultText {
                 values[spec.name] = FieldsForm.typedText(fromHCL: defaultText)
+            } else if let sample = example[spec.name], !sample.isEmpty {
+                values[spec.name] = sample
+                fromExample.insert(spec.name)
             } else {
                 values[spec.name] = ""
             }
         }
         self.values = values
+        self.fromExample = fromExample
     }
 
     public func spec(_ name: String) -> VariableSpec? {
@@ -60,12 +70,14 @@ public struct FieldsForm: Sendable {
     }
 
     /// Returns the encoded values to write: fields with a value that is required, already in
-    /// terraform.tfvars, or different from the default.
-    public func encodedValues(files: BlueprintFiles) -> [(name: String, value: String)] {
+    /// terraform.tfvars, or different from the default. With `changedOnly`, values still equal
+    /// to terraform.tfvars are left out, so writing keeps their lines byte for byte.
+    public func encodedValues(files: BlueprintFiles, changedOnly: Bool = false) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
         for spec in specs {
             let value = values[spec.name] ?? ""
             if value.isEmpty { continue }
+            if changedOnly && existing[spec.name] == value { continue }
             let isDefault = spec.defaultText.map { FieldsForm.typedText(fromHCL: $0) == value } ?? false
             guard spec.isRequired || existing[spec.name] != nil || !isDefault else { continue }
             if case .success(let encoded) = files.encode(value, for: spec) {
@@ -84,6 +96,9 @@ public struct FieldsForm: Sendable {
             }
             if let current = existing[spec.name] {
                 help += "; terraform.tfvars has \(current)"
+            }
+            if fromExample.contains(spec.name) {
+                help += "; pre-filled from terraform.tfvars.example, check it"
             }
             if let warning = advisory(spec.name) {
                 help = "Warning: \(warning) \(help)"

@@ -27,7 +27,18 @@ public final class HCLBlueprintFiles: BlueprintFiles, @unchecked Sendable {
     }
 
     public func currentValues() throws -> [String: String] {
-        let document = try TfvarsFile.read(tfvarsURL)
+        try values(in: tfvarsURL)
+    }
+
+    /// The reference layout's `terraform.tfvars.example`, next to terraform.tfvars.
+    public var exampleURL: URL { folder.appendingPathComponent("terraform.tfvars.example") }
+
+    public func exampleValues() throws -> [String: String] {
+        try values(in: exampleURL)
+    }
+
+    private func values(in url: URL) throws -> [String: String] {
+        let document = try TfvarsFile.read(url)
         var values: [String: String] = [:]
         for assignment in document.assignments where values[assignment.name] == nil {
             values[assignment.name] = HCLBlueprintFiles.typedText(assignment.value)
@@ -77,7 +88,8 @@ public final class HCLBlueprintFiles: BlueprintFiles, @unchecked Sendable {
     static func typedText(_ value: HCLValue) -> String {
         switch value {
         case .string(let text):
-            return text
+            // A heredoc in a CRLF file keeps its carriage returns; a person types only newlines.
+            return text.replacingOccurrences(of: "\r\n", with: "\n")
         case .tuple(let items) where items.allSatisfy({ if case .string = $0 { return true }; if case .number = $0 { return true }; return false }):
             return items.map { $0.stringValue ?? $0.description }.joined(separator: ", ")
         default:

@@ -27,7 +27,8 @@ extension WizardController {
             if BackendEndpoint.isLoadBalancedLayout(specs), (existing["backend_svc_endpoint"] ?? "").isEmpty, prefill["backend_svc_endpoint"] == nil {
                 prefill["backend_svc_endpoint"] = BackendEndpoint.suggestion(folder: configuration.folder, settings: settings)
             }
-            form = FieldsForm(specs: specs, existing: existing, prefill: prefill, checkedRegion: settings.region)
+            let example = existing.isEmpty ? ((try? files.exampleValues()) ?? [:]) : [:]
+            form = FieldsForm(specs: specs, existing: existing, prefill: prefill, checkedRegion: settings.region, example: example)
             formProblem = nil
         } catch {
             formProblem = "\(error)"
@@ -113,7 +114,7 @@ extension WizardController {
             }
             wizard.form = form
             do {
-                let written = try files.write(form.encodedValues(files: files))
+                let written = try files.write(form.encodedValues(files: files, changedOnly: true))
                 wizard.notice = ("Wrote \(written.lastPathComponent) (the previous file is kept as terraform.tfvars.berth-backup).", .success)
                 proceed = true
             } catch {

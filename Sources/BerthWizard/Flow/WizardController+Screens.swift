@@ -192,9 +192,9 @@ extension WizardController {
         }
         screen.blocks = [.paragraph("Values for terraform.tfvars. Fields marked required have no default. Values already in terraform.tfvars are filled in.", .normal)]
         screen.fields = form.formFields()
-        let invalid = form.errors.values.filter { !$0.isEmpty }.count
-        if invalid > 0 {
-            screen.blocks.append(.paragraph("\(invalid) field(s) need attention.", .error))
+        let invalid = form.specs.map(\.name).filter { !(form.errors[$0] ?? "").isEmpty }
+        if !invalid.isEmpty {
+            screen.blocks.append(.paragraph("Fix \(invalid.count) field(s) before Review: \(invalid.joined(separator: ", ")).", .error))
         }
         screen.actions = [ScreenAction(id: "next", label: "Review", isDefault: true)]
     }
