@@ -106,6 +106,18 @@ import Testing
         #expect(form.errors["github_token_secret_name"]?.contains(String(repeating: "a", count: 36)) == false)
     }
 
+    @Test func tokenInOwnerFieldNamesOwner() throws {
+        let files = HCLBlueprintFiles(folder: try referenceFolder())
+        var form = try form(files)
+
+        form.set("repository_owner", "ghp_" + String(repeating: "b", count: 36))
+        form.validate("repository_owner", files: files)
+
+        let error = try #require(form.errors["repository_owner"])
+        #expect(error.contains("repository_owner expects"))
+        #expect(!error.contains("enter only the secret's name"))
+    }
+
     @Test func fargatePairValidated() throws {
         let files = HCLBlueprintFiles(folder: try referenceFolder())
         var form = try form(files)

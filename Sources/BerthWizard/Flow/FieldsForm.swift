@@ -119,7 +119,7 @@ public struct FieldsForm: Sendable {
         let value = values[name] ?? ""
 
         if TokenPattern.looksLikeToken(value) {
-            return "This looks like a GitHub token. Store the token in Secrets Manager (the GitHub token step) and enter only the secret's name; Berth never writes a token to terraform.tfvars."
+            return TokenPattern.rejection(for: spec)
         }
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
             return spec.isRequired ? "Required: \(name) has no default; enter a value." : nil
