@@ -36,24 +36,8 @@ public final class FaultProxy: @unchecked Sendable {
         self.script = faults
         self.fallback = fallback
 
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw RigError("FaultProxy: socket() failed: errno \(errno)") }
-        var reuse: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 64) == 0 else {
-            close(descriptor)
-            throw RigError("FaultProxy: bind or listen on 127.0.0.1 failed: errno \(errno)")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = UInt16(bigEndian: actual.sin_port)
+        let (descriptor, port) = try LoopbackListener.open(server: "FaultProxy")
+        self.port = port
         listener = descriptor
 
         // The loop holds the proxy only between connections, so releasing it stops the server.

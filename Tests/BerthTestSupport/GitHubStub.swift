@@ -48,24 +48,8 @@ public final class GitHubStub: @unchecked Sendable {
     /// Starts listening; `table` maps request targets to responses.
     public init(table: [String: Reply] = [:]) throws {
         self.table = table
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw RigError("GitHubStub: socket() failed: errno \(errno)") }
-        var reuse: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = FaultProxy.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 64) == 0 else {
-            close(descriptor)
-            throw RigError("GitHubStub: bind or listen on 127.0.0.1 failed: errno \(errno)")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = UInt16(bigEndian: actual.sin_port)
+        let (descriptor, port) = try LoopbackListener.open(server: "GitHubStub")
+        self.port = port
         listener = descriptor
 
         let thread = Thread { [weak self] in
