@@ -46,10 +46,14 @@ public final class FaultProxy: @unchecked Sendable {
                 let connection = accept(descriptor, nil, nil)
                 guard let proxy = self else {
                     if connection >= 0 { close(connection) }
+                    close(descriptor)
                     return
                 }
                 if connection < 0 {
-                    if proxy.stopped { return }
+                    if proxy.stopped {
+                        close(descriptor)
+                        return
+                    }
                     continue
                 }
                 Thread { proxy.handle(connection) }.start()
@@ -79,8 +83,9 @@ public final class FaultProxy: @unchecked Sendable {
         isStopped = true
         lock.unlock()
         guard !wasStopped else { return }
+        // Only wakes the accept loop, which closes the descriptor itself: closing it here
+        // would let another server reuse the number while the loop still accepts on it.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private var stopped: Bool {

@@ -57,10 +57,14 @@ public final class GitHubStub: @unchecked Sendable {
                 let connection = accept(descriptor, nil, nil)
                 guard let stub = self else {
                     if connection >= 0 { close(connection) }
+                    close(descriptor)
                     return
                 }
                 if connection < 0 {
-                    if stub.stopped { return }
+                    if stub.stopped {
+                        close(descriptor)
+                        return
+                    }
                     continue
                 }
                 Thread { stub.handle(connection) }.start()
@@ -80,8 +84,8 @@ public final class GitHubStub: @unchecked Sendable {
         isStopped = true
         lock.unlock()
         if first {
+            // Only wakes the accept loop, which closes the descriptor itself.
             shutdown(listener, Int32(SHUT_RDWR))
-            close(listener)
         }
     }
 
