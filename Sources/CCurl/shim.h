@@ -10,8 +10,8 @@
 // first frame. curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call,
 // so the typed wrappers below make those calls from C.
 //
-// NOTE: the table has internal linkage, so it is shared only by the Swift file that imports
-// this module (CurlTransport.swift); a second importer would get a second, unloaded table.
+// NOTE: the table has internal linkage. Only CurlTransport.swift imports this module, and a
+// second importer would get its own table that berth_curl_load never filled.
 typedef struct {
     CURLcode (*global_init)(long flags);
     CURL *(*easy_init)(void);

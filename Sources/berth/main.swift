@@ -101,8 +101,8 @@ var startedController: WizardController?
 let term = environment["TERM"] ?? ""
 let useCurses = !options.plain && isatty(0) == 1 && isatty(1) == 1 && !term.isEmpty && term != "dumb"
 if useCurses {
-    // The first frame is drawn before the folder is parsed and the AWS settings are resolved;
-    // the real welcome screen replaces it as soon as the controller exists.
+    // The first frame is drawn before the folder is parsed and the AWS settings are resolved.
+    // The real welcome screen replaces it as soon as the controller exists.
     let placeholder = WizardController.startingScreen(
         folder: folder,
         profile: options.profile ?? environment["AWS_PROFILE"],

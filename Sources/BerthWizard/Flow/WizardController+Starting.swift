@@ -1,8 +1,8 @@
 import Foundation
 
 extension WizardController {
-    /// The welcome screen as it looks before the folder is read and the AWS settings are
-    /// resolved, so a renderer can draw it at once. `profile` and `region` are what the
+    /// Builds the welcome screen as it looks before the folder is read and the AWS settings
+    /// are resolved, so a renderer can draw it at once. `profile` and `region` are what the
     /// command line or the environment gave, if anything.
     public static func startingScreen(folder: URL, profile: String?, region: String?) -> Screen {
         Screen(
