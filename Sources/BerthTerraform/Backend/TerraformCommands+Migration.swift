@@ -34,7 +34,8 @@ extension TerraformCommands {
     /// 2. lists the addresses already stored at the bucket and key (`remoteStateAddresses`),
     ///    and stops when both lists are non-empty, because `-force-copy` would overwrite the
     ///    bucket's state with the folder's (unless `berth_backend.tf` already has these
-    ///    settings, so that running the migration again is harmless);
+    ///    settings, so that running the migration again is harmless, or the caller passes
+    ///    `replacingRemoteState` after the person confirmed that the bucket's state may go);
     /// 3. writes `berth_backend.tf` (see `BackendFileWriter.write`);
     /// 4. runs `init -migrate-state -force-copy`, handing its events to `onEvent`, and
     ///    restores the earlier backend file when it fails;
@@ -51,6 +52,7 @@ extension TerraformCommands {
         in folder: URL,
         environment: [String: String],
         record: URL? = nil,
+        replacingRemoteState: Bool = false,
         onEvent: (RunEvent) -> Void = { _ in }
     ) throws -> StateMigration {
         try configuration.validate(engine: engine)
@@ -72,7 +74,7 @@ extension TerraformCommands {
         // When the folder already uses this very backend file, both lists read the same object.
         let backendFile = folder.appendingPathComponent(BackendFileWriter.fileName)
         let alreadyConfigured = (try? Data(contentsOf: backendFile)) == Data(configuration.backendFileContents().utf8)
-        if !alreadyConfigured, !before.isEmpty, !remote.isEmpty {
+        if !alreadyConfigured, !replacingRemoteState, !before.isEmpty, !remote.isEmpty {
             throw StateMigrationError.remoteStateExists(location: configuration.stateLocation, addresses: remote)
         }
         let expected = before.isEmpty ? remote : before

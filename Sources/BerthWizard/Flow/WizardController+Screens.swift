@@ -18,6 +18,7 @@ extension WizardController {
         case .codestarRole: fillCodeStar(&screen)
         case .githubSecret: fillSecret(&screen)
         case .fields: fillFields(&screen)
+        case .review where storage.isOpen: fillStateStorage(&screen)
         case .review: fillReview(&screen)
         case .plan, .apply: fillRun(&screen)
         case .planReview: fillPlanReview(&screen)
@@ -207,6 +208,7 @@ extension WizardController {
         screen.blocks = [
             .paragraph("Berth will write these values to terraform.tfvars (comments and other lines kept, a backup made), then run terraform init and plan. Nothing is applied yet.", .normal),
             .table(rows),
+            .table([stateStorageReviewRow()]),
             .checks(self.rows(["engine"])),
         ] + redeployBlocks()
         let engineOK = results["engine"]?.status == .pass
@@ -217,7 +219,7 @@ extension WizardController {
             enabled: engineOK,
             confirmation: "Write \(rows.count) values to terraform.tfvars and run terraform plan?",
             isDefault: true
-        )]
+        ), ScreenAction(id: StateStorageDraft.ActionID.open, label: "State storage")]
     }
 
     private func fillRun(_ screen: inout Screen) {

@@ -47,6 +47,8 @@ public final class WizardController: @unchecked Sendable {
     var verification: [String: CheckResult] = [:]
     /// Onboarding only: the earlier session the welcome screen offers to continue.
     var resumeOffer: ResumeOffer?
+    /// The state storage screen over the review step (WizardController+StateStorage.swift).
+    var storage = StateStorageDraft()
 
     private var changeHandler: (() -> Void)?
 
@@ -172,6 +174,8 @@ public final class WizardController: @unchecked Sendable {
         mutate { wizard in
             if id == SecretStep.tokenFieldID {
                 wizard.tokenDraft = value
+            } else if wizard.setStateStorageField(id, value) {
+                return
             } else if wizard.step == .fields, wizard.form != nil {
                 wizard.form?.set(id, value)
             } else {
@@ -181,6 +185,7 @@ public final class WizardController: @unchecked Sendable {
     }
 
     private func commitField(_ id: String) {
+        if commitStateStorageField(id) { return }
         var rerun: [String] = []
         mutate { wizard in
             if wizard.step == .fields, let files = wizard.configuration.files {
@@ -232,7 +237,7 @@ public final class WizardController: @unchecked Sendable {
         case "prompt.cancel": mutate { $0.prompt = nil }
         case ResumeOffer.continueID: resume()
         case ResumeOffer.restartID: startOver()
-        default: _ = handleLockAction(actionID)
+        default: _ = handleStateStorageAction(actionID) || handleLockAction(actionID)
         }
     }
 
@@ -259,6 +264,10 @@ public final class WizardController: @unchecked Sendable {
         mutate { wizard in
             guard !wizard.running, wizard.prompt == nil else { return }
             wizard.notice = nil
+            if wizard.storage.isOpen {
+                wizard.closeStateStorage()
+                return
+            }
             switch wizard.step {
             case .welcome, .done:
                 return
