@@ -18,6 +18,8 @@ public struct EmulatorS3 {
     elif operation == "keys":
         for item in s3.list_objects_v2(Bucket=bucket).get("Contents", []):
             print(item["Key"])
+    elif operation == "put":
+        s3.put_object(Bucket=bucket, Key=sys.argv[3], Body=sys.stdin.read().encode())
     elif operation == "get":
         sys.stdout.write(s3.get_object(Bucket=bucket, Key=sys.argv[3])["Body"].read().decode())
     """
@@ -30,6 +32,11 @@ public struct EmulatorS3 {
     /// Returns the keys of every object in `bucket`.
     public func keys(_ bucket: String) throws -> [String] {
         try boto3(["keys", bucket]).split(separator: "\n").map(String.init)
+    }
+
+    /// Stores `text` at `key`.
+    public func put(_ bucket: String, key: String, text: String) throws {
+        _ = try boto3(["put", bucket, key], input: text)
     }
 
     /// Returns the text of one object.
@@ -47,13 +54,13 @@ public struct EmulatorS3 {
         return resources.reduce(0) { $0 + (($1["instances"] as? [Any])?.count ?? 0) }
     }
 
-    private func boto3(_ arguments: [String]) throws -> String {
+    private func boto3(_ arguments: [String], input: String? = nil) throws -> String {
         var environment = emulator.environment
         environment["AWS_DEFAULT_REGION"] = environment["AWS_REGION"]
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
         environment["AWS_CONFIG_FILE"] = "/dev/null"
         environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null"
-        let result = try ChildProcess.run(Rig.python.path, ["-c", Self.script] + arguments, environment: environment, inheritEnvironment: false, timeout: 60)
+        let result = try ChildProcess.run(Rig.python.path, ["-c", Self.script] + arguments, environment: environment, inheritEnvironment: false, input: input, timeout: 60)
         guard result.succeeded else {
             throw RigError("boto3 \(arguments.joined(separator: " ")) failed: \(result)")
         }

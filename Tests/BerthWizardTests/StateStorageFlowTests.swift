@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Returns a controller on the state storage screen with S3 chosen, after the account checks.
-    private func storageScreen(_ fixture: WizardFixture) throws -> WizardController {
+    private func storageScreen(_ fixture: WizardFixture, firstActions: [String] = ["Keep local state", "Use an S3 bucket"]) throws -> WizardController {
         let controller = WizardController(configuration: fixture.configuration())
         controller.start()
         for step in [WizardStep.identity, .coreInfra, .codestarRole, .githubSecret, .fields] {
@@ -34,12 +34,11 @@ import Testing
         }
         controller.handle(.activate(actionID: "next"))
         try wait(for: controller, "the review") { $0.screen.id == "review" && $0.screen.busy == nil }
-        #expect(text(controller.screen).contains("Terraform state: local: terraform.tfstate in this folder"))
 
         controller.handle(.activate(actionID: "state-storage"))
         let first = controller.screen
         #expect(first.id == "state-storage")
-        #expect(first.actions.map(\.label) == ["Keep local state", "Use an S3 bucket"])
+        #expect(first.actions.map(\.label) == firstActions)
         #expect(first.fields.isEmpty)
         controller.handle(.activate(actionID: "state.use-s3"))
         return controller
@@ -82,6 +81,7 @@ import Testing
     @Test func fieldsAreCheckedAsTheyAreLeft() throws {
         let fixture = try freshFixture()
         let controller = try storageScreen(fixture)
+        #expect(text(controller.screen).contains("State now: local: terraform.tfstate in this folder"))
         let fields = controller.screen.fields
         #expect(fields.map(\.id) == ["state.bucket", "state.key", "state.region", "state.dynamodb_table"])
         #expect(fields.first { $0.id == "state.key" }?.value == "ecs-blueprints/ecsdemo-backend/terraform.tfstate")
@@ -156,5 +156,53 @@ import Testing
         try wait(for: controller, "the plan", timeout: 240) { $0.screen.id == "plan-review" || (!$0.isRunning && $0.screen.id == "plan" && $0.screen.busy == nil) }
         #expect(controller.screen.id == "plan-review", "\(controller.screen)")
         #expect(try s3.keys("berth-team-state").isEmpty)
+    }
+
+    /// A state file with one `terraform_data` resource named `name`, as Terraform 1.15 writes it.
+    static func state(_ name: String, lineage: String) -> String {
+        #"{"version":4,"terraform_version":"1.15.5","serial":1,"lineage":"\#(lineage)","outputs":{},"resources":[{"mode":"managed","type":"terraform_data","name":"\#(name)","provider":"provider[\"terraform.io/builtin/terraform\"]","instances":[{"schema_version":0,"attributes":{"id":"\#(name)-id","input":null,"output":null,"triggers_replace":null},"sensitive_attributes":[]}]}],"check_results":null}"#
+    }
+
+    @Test func differentStateAtKeyNeedsItsOwnConfirmation() throws {
+        let fixture = try freshFixture()
+        let s3 = EmulatorS3(fixture.emulator)
+        try s3.createBucket("berth-shared-state")
+        try s3.put("berth-shared-state", key: "ecs-blueprints/ecsdemo-backend/terraform.tfstate", text: Self.state("team", lineage: "11111111-2222-3333-4444-555555555555"))
+        try Data(Self.state("mine", lineage: "66666666-7777-8888-9999-000000000000").utf8).write(to: fixture.folder.appendingPathComponent("terraform.tfstate"))
+        let controller = try storageScreen(fixture)
+        #expect(text(controller.screen).contains("Local state: terraform.tfstate records 1 resource"))
+
+        type(controller, "state.bucket", "berth-shared-state")
+        try wait(for: controller, "the checks", timeout: 120) { self.row($0, "state.key").map { $0.status != .pending && $0.status != .running } ?? false }
+
+        let key = try #require(row(controller, "state.key"))
+        #expect(key.status == .warn)
+        #expect(key.detail == "s3://berth-shared-state/ecs-blueprints/ecsdemo-backend/terraform.tfstate already holds a different state with 1 resource (terraform_data.team)")
+        let actions = controller.screen.actions
+        #expect(actions.map(\.id) == ["state.migrate-replace", "state.check", "state.keep-local"])
+        #expect(actions.first?.isDefault == false)
+        #expect(actions.first?.confirmation?.hasPrefix("s3://berth-shared-state/ecs-blueprints/ecsdemo-backend/terraform.tfstate already holds a different state with 1 resource (terraform_data.team). Overwrite it with the local state (1 resource in terraform.tfstate)") == true)
+
+        controller.handle(.activate(actionID: "state.keep-local"))
+        #expect(controller.screen.id == "review")
+        #expect(try s3.object("berth-shared-state", key: "ecs-blueprints/ecsdemo-backend/terraform.tfstate").contains("\"name\":\"team\""))
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent("berth_backend.tf").path))
+    }
+
+    @Test func otherBackendBlockIsShownAndKept() throws {
+        let fixture = try freshFixture()
+        let block = "terraform {\n  backend \"s3\" {\n    bucket = \"their-state\"\n    key    = \"svc.tfstate\"\n  }\n}\n"
+        try Data(block.utf8).write(to: fixture.folder.appendingPathComponent("backend.tf"))
+        try EmulatorS3(fixture.emulator).createBucket("berth-unused-state")
+        let controller = try storageScreen(fixture, firstActions: ["Keep the current backend", "Use an S3 bucket"])
+
+        let screen = text(controller.screen)
+        #expect(screen.contains("State now: a backend \"s3\" block in backend.tf line 2 (kept as it is)"))
+        #expect(screen.contains("This folder already declares a backend \"s3\" block in backend.tf line 2. Terraform allows one backend, so Berth leaves it as it is"))
+        #expect(screen.contains("  backend \"s3\" {\n    bucket = \"their-state\"\n    key    = \"svc.tfstate\"\n  }"))
+        type(controller, "state.bucket", "berth-unused-state")
+        try wait(for: controller, "the checks", timeout: 120) { self.row($0, "state.key")?.status == .pass }
+        #expect(controller.screen.actions.map(\.id) == ["state.check", "state.keep-local"])
+        #expect(try String(contentsOf: fixture.folder.appendingPathComponent("backend.tf"), encoding: .utf8) == block)
     }
 }

@@ -40,11 +40,16 @@ enum StateBucketMessages {
         let sample = addresses.prefix(3).joined(separator: ", ") + (addresses.count > 3 ? ", …" : "")
         if folder.hasStateToMove {
             return CheckRow(id: "state.key", title: "State at the key", status: .warn,
-                            detail: "\(location) already holds a different state with \(addresses.count) resources (\(sample))",
+                            detail: "\(location) already holds a different state with \(resources(addresses.count)) (\(sample))",
                             fix: "Choose another key, or replace that state only if it is an outdated copy")
         }
         return CheckRow(id: "state.key", title: "State at the key", status: .pass,
-                        detail: "\(location) holds a team's state with \(addresses.count) resources (\(sample)); this folder will use it")
+                        detail: "\(location) holds a team's state with \(resources(addresses.count)) (\(sample)); this folder will use it")
+    }
+
+    /// "1 resource" or "N resources".
+    static func resources(_ count: Int) -> String {
+        count == 1 ? "1 resource" : "\(count) resources"
     }
 
     /// The locking choice in words, for confirmations.

@@ -62,7 +62,7 @@ struct StateStorageFolder: Equatable {
     /// The local state file in words.
     var localSummary: String {
         guard let localState, localState.hasResources else { return "no resources recorded yet" }
-        return "terraform.tfstate records \(localState.resourceCount) resource\(localState.resourceCount == 1 ? "" : "s")"
+        return "terraform.tfstate records \(StateBucketMessages.resources(localState.resourceCount))"
     }
 
     /// True when writing a new backend would leave state behind unless it is copied.

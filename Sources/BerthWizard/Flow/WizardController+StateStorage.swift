@@ -180,9 +180,9 @@ extension WizardController {
     private static func migrationMessage(_ migration: StateMigration, target: S3BackendConfiguration, backup: URL?, folder: URL) -> String {
         var parts = ["Wrote \(BackendFileWriter.fileName): Terraform now keeps this blueprint's state at \(target.stateLocation) (\(target.region))."]
         if migration.joinedExistingState {
-            parts.append("The bucket already held a state with \(migration.addressesAfter.count) resources; this folder now uses it.")
+            parts.append("The bucket already held a state with \(StateBucketMessages.resources(migration.addressesAfter.count)); this folder now uses it.")
         } else if !migration.addressesBefore.isEmpty {
-            parts.append("Copied \(migration.addressesAfter.count) resources; terraform state list reads the same addresses from the bucket.")
+            parts.append("Copied \(StateBucketMessages.resources(migration.addressesAfter.count)); terraform state list reads the same addresses from the bucket.")
         }
         if let backup {
             let relative = backup.path.hasPrefix(folder.path + "/") ? String(backup.path.dropFirst(folder.path.count + 1)) : backup.path
@@ -295,15 +295,15 @@ extension WizardController {
         let local = folder.localState?.resourceCount ?? 0
 
         if !folder.hasStateToMove {
-            let joining = remote.isEmpty ? "" : " The bucket already holds a state with \(remote.count) resources at this key; the next plan will use it."
+            let joining = remote.isEmpty ? "" : " The bucket already holds a state with \(StateBucketMessages.resources(remote.count)) at this key; the next plan will use it."
             actions.append(ScreenAction(id: ActionID.write, label: "Write backend file", confirmation: "Write \(path) so that Terraform keeps this blueprint's state at \(settings.stateLocation) (region \(settings.region), locking: \(lock)), then run terraform init?\(replacing)\(joining)", isDefault: true))
         } else {
-            let source = folder.localState?.hasResources == true ? "the local state (\(local) resources in terraform.tfstate)" : "the state at \(folder.ownBackend?.stateLocation ?? "the current backend")"
+            let source = folder.localState?.hasResources == true ? "the local state (\(StateBucketMessages.resources(local)) in terraform.tfstate)" : "the state at \(folder.ownBackend?.stateLocation ?? "the current backend")"
             let backup = folder.localState?.hasResources == true ? " A copy of terraform.tfstate goes to .berth/state-backups/ first, and Terraform keeps terraform.tfstate.backup." : ""
             if remote.isEmpty {
                 actions.append(ScreenAction(id: ActionID.migrate, label: "Move state to S3", confirmation: "Write \(path) (state at \(settings.stateLocation), region \(settings.region), locking: \(lock)) and copy \(source) there with terraform init -migrate-state?\(replacing)\(backup)", isDefault: true))
             } else {
-                actions.append(ScreenAction(id: ActionID.replaceRemote, label: "Replace the bucket's state", confirmation: "\(settings.stateLocation) already holds a different state with \(remote.count) resources (\(remote.prefix(3).joined(separator: ", "))\(remote.count > 3 ? ", …" : "")). Overwrite it with \(source) and write \(path)? The bucket's current state is lost unless the bucket keeps versions.\(backup)"))
+                actions.append(ScreenAction(id: ActionID.replaceRemote, label: "Replace the bucket's state", confirmation: "\(settings.stateLocation) already holds a different state with \(StateBucketMessages.resources(remote.count)) (\(remote.prefix(3).joined(separator: ", "))\(remote.count > 3 ? ", …" : "")). Overwrite it with \(source) and write \(path)? The bucket's current state is lost unless the bucket keeps versions.\(backup)"))
             }
         }
         actions.append(ScreenAction(id: ActionID.check, label: "Check bucket"))
