@@ -2,14 +2,14 @@ import BerthTestSupport
 import Foundation
 import Testing
 
-/// `berth redeploy` in tmux on a folder deployed with local state: the state storage screen
+/// `berth redeploy` in tmux on a folder deployed with local state. The state storage screen
 /// reports a missing bucket with its fix, then writes the S3 backend and moves the state to
-/// the emulator's bucket, and the following plan reads it from there.
+/// the emulator's bucket. The following plan reads the state from there.
 @Suite struct StateStorageTerminalTests {
     static let bucket = "berth-team-state"
     static let key = "ecs-blueprints/ecsdemo-nodejs/terraform.tfstate"
 
-    /// The screen with line breaks and runs of spaces collapsed, so wrapped text can be matched.
+    /// Returns the screen with line breaks and runs of spaces collapsed, so wrapped text can be matched.
     func flat(_ screen: String) -> String {
         screen.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "│" }).joined(separator: " ")
     }

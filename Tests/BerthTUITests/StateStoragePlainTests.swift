@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The state storage screen in plain mode: line prompts against the emulator's S3 and the
-/// rig's real Terraform, answered by what each prompt asks.
+/// rig's real Terraform, each answered according to its text.
 @Suite struct StateStoragePlainTests {
     /// Answers a plain renderer's prompts from the transcript: the number of a named action
     /// once, a value for a named field, and Enter (the default) for everything else.

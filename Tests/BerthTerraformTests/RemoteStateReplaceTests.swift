@@ -3,7 +3,7 @@ import BerthTestSupport
 import Foundation
 import Testing
 
-/// The migration's override for a bucket that already holds another state, after the person
+/// The migration's override for a bucket that already contains another state, after the person
 /// confirmed it, with the rig's real Terraform and the emulator's S3.
 @Suite struct RemoteStateReplaceTests {
     @Test func confirmedReplaceOverwritesBucketState() throws {

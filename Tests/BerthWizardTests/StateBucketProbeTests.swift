@@ -4,8 +4,8 @@ import BerthWizard
 import Foundation
 import Testing
 
-/// HeadBucket answers as S3 gives them (a scripted transport; no network), turned into the
-/// bucket outcomes that the state storage screen words.
+/// HeadBucket responses as S3 returns them, from a scripted transport without network, mapped
+/// to the bucket outcomes that the state storage screen shows.
 @Suite struct StateBucketProbeTests {
     func probe(_ responses: [HTTPResponse]) -> (AWSStateBucketProbe, AWSScriptedTransport) {
         let transport = AWSScriptedTransport(responses: responses.map { .success($0) })

@@ -51,7 +51,7 @@ import Testing
         return try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
     }
 
-    /// The screen as one text: paragraphs, table rows, check rows with their fixes, field errors.
+    /// Returns the screen as one text: paragraphs, table rows, check rows with their fixes, field errors.
     private func text(_ screen: Screen) -> String {
         var lines: [String] = []
         for block in screen.blocks {
@@ -158,7 +158,7 @@ import Testing
         #expect(try s3.keys("berth-team-state").isEmpty)
     }
 
-    /// A state file with one `terraform_data` resource named `name`, as Terraform 1.15 writes it.
+    /// Returns a state file with one `terraform_data` resource named `name`, in the layout Terraform 1.15.5 writes.
     static func state(_ name: String, lineage: String) -> String {
         #"{"version":4,"terraform_version":"1.15.5","serial":1,"lineage":"\#(lineage)","outputs":{},"resources":[{"mode":"managed","type":"terraform_data","name":"\#(name)","provider":"provider[\"terraform.io/builtin/terraform\"]","instances":[{"schema_version":0,"attributes":{"id":"\#(name)-id","input":null,"output":null,"triggers_replace":null},"sensitive_attributes":[]}]}],"check_results":null}"#
     }

@@ -1,9 +1,9 @@
 import BerthTerraform
 import Foundation
 
-/// The words of the state storage screen's check rows: what S3 said and what to do about it.
+/// The wording of the state storage screen's check rows: the S3 outcome and the fix for it.
 enum StateBucketMessages {
-    /// The bucket row for a HeadBucket outcome.
+    /// Returns the bucket row for a HeadBucket outcome.
     static func row(_ reachability: BucketReachability, settings: S3BackendConfiguration, profile: String?) -> CheckRow {
         let bucket = settings.bucket
         let region = settings.region
@@ -31,7 +31,7 @@ enum StateBucketMessages {
         }
     }
 
-    /// The row for the state already stored at the key.
+    /// Returns the row for the state already stored at the key.
     static func keyRow(_ addresses: [String], settings: S3BackendConfiguration?, folder: StateStorageFolder) -> CheckRow {
         let location = settings?.stateLocation ?? "the key"
         guard !addresses.isEmpty else {
@@ -52,7 +52,7 @@ enum StateBucketMessages {
         count == 1 ? "1 resource" : "\(count) resources"
     }
 
-    /// The locking choice in words, for confirmations.
+    /// Returns the locking choice in words, for confirmations.
     static func lockDescription(_ locking: S3BackendConfiguration.Locking) -> String {
         switch locking {
         case .lockfile: return "S3 lock file"

@@ -1,17 +1,17 @@
 import BerthAWS
 import Foundation
 
-/// What a HeadBucket call learned about the bucket chosen for the Terraform state.
+/// The outcome of a HeadBucket call for the bucket chosen for the Terraform state.
 public enum BucketReachability: Equatable, Sendable {
     /// The bucket exists in the chosen region and the credentials may use it.
     case reachable
-    /// S3 answered 404: no bucket of that name exists.
+    /// S3 returned 404: no bucket of that name exists.
     case missing
-    /// S3 answered 403: the bucket exists but these credentials may not use it.
+    /// S3 returned 403: the bucket exists but these credentials may not use it.
     case denied(code: String)
     /// The bucket lives in `actual`, not in the region chosen for it.
     case wrongRegion(actual: String)
-    /// S3 could not be asked (network, credentials, an unexpected answer).
+    /// The request failed (network, credentials, an unexpected response).
     case failed(String)
 }
 
@@ -22,6 +22,8 @@ public protocol StateBucketProbing: Sendable {
 
 /// HeadBucket through Berth's signed AWS client, addressed path-style
 /// (`ENDPOINT/BUCKET`), with the profile and endpoints the rest of the wizard uses.
+///
+/// NOTE: tested against the emulator and scripted responses only, not against AWS's own S3.
 public struct AWSStateBucketProbe: StateBucketProbing {
     /// S3 as an `AWSService`: REST with XML errors, `AWS_ENDPOINT_URL_S3` for an override.
     public static let s3: AWSService = {
@@ -87,7 +89,7 @@ public struct AWSStateBucketProbe: StateBucketProbing {
 }
 
 /// Passes requests on and keeps the `x-amz-bucket-region` header of the last response, which
-/// S3 sends with HeadBucket answers, including the 301 for a bucket in another region.
+/// S3 sends with HeadBucket responses, including the 301 for a bucket in another region.
 final class BucketRegionCapture: HTTPTransport, @unchecked Sendable {
     private let base: any HTTPTransport
     private let lock = NSLock()

@@ -1,8 +1,8 @@
 import BerthTerraform
 import Foundation
 
-/// What the "State storage" screen holds: the S3 settings being typed, the problems found as
-/// each field is left, the bucket check, and what the folder already has.
+/// The data of the "State storage" screen: the S3 settings being typed, the problems found as
+/// each field is left, the bucket check, and the folder's current state storage.
 struct StateStorageDraft: Equatable {
     /// Field ids; the `state.` prefix keeps them apart from tfvars variable names.
     enum FieldID {
@@ -25,7 +25,7 @@ struct StateStorageDraft: Equatable {
         static let done = "state.done"
     }
 
-    /// Where the remote-state probe stands for the current bucket, key and region.
+    /// The progress of the remote-state probe for the checked bucket, key and region.
     enum RemoteState: Equatable {
         case unknown
         case checking
@@ -50,7 +50,7 @@ struct StateStorageDraft: Equatable {
     var outcome: (text: String, style: TextStyle)?
     /// True after a write or migration succeeded on this visit.
     var changed = false
-    /// What the folder has, read when the screen opens and after each change.
+    /// The folder's state files and backend blocks, read when the screen opens and after each change.
     var folder = StateStorageFolder()
 
     static func == (left: StateStorageDraft, right: StateStorageDraft) -> Bool {
@@ -60,7 +60,7 @@ struct StateStorageDraft: Equatable {
             && left.changed == right.changed && left.folder == right.folder
     }
 
-    /// The settings typed so far; `endpoint` is the configured S3 endpoint, if any.
+    /// Returns the settings typed so far, with `endpoint` as the configured S3 endpoint, if any.
     func configuration(endpoint: URL?) -> S3BackendConfiguration {
         let table = values[FieldID.table, default: ""].trimmingCharacters(in: .whitespaces)
         return S3BackendConfiguration(

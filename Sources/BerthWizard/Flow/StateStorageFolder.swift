@@ -1,8 +1,8 @@
 import BerthTerraform
 import Foundation
 
-/// What a blueprint folder holds about its Terraform state: the local state file, Berth's
-/// own backend file, and backend blocks in other files.
+/// The Terraform state storage of a blueprint folder: the local state file, Berth's own
+/// backend file, and backend blocks in other files.
 struct StateStorageFolder: Equatable {
     var localState: LocalStateFile?
     /// The settings of `berth_backend.tf`, when Berth wrote it.
@@ -14,7 +14,7 @@ struct StateStorageFolder: Equatable {
     /// A problem reading the folder, shown instead of the summary.
     var problem: String?
 
-    /// Reads `folder`; never throws, so the screen can always be drawn.
+    /// Reads `folder`. A read failure is stored in `problem` instead of thrown, so the screen can always be drawn.
     static func read(_ folder: URL) -> StateStorageFolder {
         var found = StateStorageFolder()
         do {

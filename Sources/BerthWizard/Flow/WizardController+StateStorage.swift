@@ -193,7 +193,7 @@ extension WizardController {
 
     // MARK: Screen
 
-    /// One line for the review screen on where the state lives. The caller holds the lock.
+    /// Returns the review screen's row on where the state is kept. The caller holds the lock.
     func stateStorageReviewRow() -> KeyValueRow {
         KeyValueRow("Terraform state", StateStorageFolder.read(configuration.folder).summary)
     }
@@ -303,6 +303,7 @@ extension WizardController {
             if remote.isEmpty {
                 actions.append(ScreenAction(id: ActionID.migrate, label: "Move state to S3", confirmation: "Write \(path) (state at \(settings.stateLocation), region \(settings.region), locking: \(lock)) and copy \(source) there with terraform init -migrate-state?\(replacing)\(backup)", isDefault: true))
             } else {
+                // NOTE: Berth keeps no copy of the bucket's state it replaces; only S3 versioning can restore it.
                 actions.append(ScreenAction(id: ActionID.replaceRemote, label: "Replace the bucket's state", confirmation: "\(settings.stateLocation) already holds a different state with \(StateBucketMessages.resources(remote.count)) (\(remote.prefix(3).joined(separator: ", "))\(remote.count > 3 ? ", …" : "")). Overwrite it with \(source) and write \(path)? The bucket's current state is lost unless the bucket keeps versions.\(backup)"))
             }
         }
