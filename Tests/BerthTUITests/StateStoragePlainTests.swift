@@ -13,12 +13,13 @@ import Testing
         private let lock = NSLock()
         private var lines: [String] = []
         private var pending: [(action: String, used: Bool)]
-        private let fieldAnswers: [String: String]
+        /// Values for the fields whose prompt starts with the key, one per time asked; the last repeats.
+        private var fieldAnswers: [String: [String]]
         private(set) var questions: [String] = []
         /// Ends the input once a line contains this text.
         private let endMarker: String
 
-        init(actions: [String], fields: [String: String], endMarker: String) {
+        init(actions: [String], fields: [String: [String]], endMarker: String) {
             pending = actions.map { ($0, false) }
             fieldAnswers = fields
             self.endMarker = endMarker
@@ -41,8 +42,9 @@ import Testing
             defer { lock.unlock() }
             guard let prompt = lines.last else { return "" }
             if lines.contains(where: { $0.contains(endMarker) }) { return nil }
-            for (label, answer) in fieldAnswers where prompt.hasPrefix(label) {
-                return answer
+            for (label, answers) in fieldAnswers where prompt.hasPrefix(label) {
+                if answers.count > 1 { fieldAnswers[label] = Array(answers.dropFirst()) }
+                return answers.first
             }
             guard prompt.hasPrefix("Choose 1-") else { return "" }
             // The numbered actions are the lines just above the prompt.
@@ -81,7 +83,7 @@ import Testing
         controller.start()
         let answers = PromptAnswers(
             actions: ["State storage", "Use an S3 bucket", "Write backend file", "Back to review"],
-            fields: ["S3 bucket": "berth-plain-state"],
+            fields: ["S3 bucket": ["berth-plain-missing", "berth-plain-state"]],
             endMarker: "to add, 0 to change")
 
         let status = PlainRenderer(source: controller, input: answers, output: { answers.record($0) }).run()
@@ -90,6 +92,8 @@ import Testing
         let backend = blueprint.appendingPathComponent("berth_backend.tf")
         #expect(status == 1, "the input ends at the plan review")
         #expect(transcript.contains("== Step 7 of 11: State storage"), "\(transcript)")
+        #expect(transcript.contains("FAIL    Bucket: there is no bucket named berth-plain-missing (S3 answered 404 Not Found)"))
+        #expect(transcript.contains("  ! S3 bucket: no bucket named berth-plain-missing exists; create it or correct the name"))
         #expect(transcript.contains("Bucket: berth-plain-state exists in us-west-2 and these credentials can reach it"))
         #expect(transcript.contains("Wrote berth_backend.tf: Terraform now keeps this blueprint's state at s3://berth-plain-state/ecs-blueprints/ecsdemo-nodejs/terraform.tfstate (us-west-2)."))
         #expect(answers.questions.contains { $0.hasPrefix("Write \(backend.path) so that Terraform keeps this blueprint's state at s3://berth-plain-state/") })

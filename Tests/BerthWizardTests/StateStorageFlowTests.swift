@@ -109,6 +109,7 @@ import Testing
         #expect(bucket.status == .fail)
         #expect(bucket.detail == "there is no bucket named berth-no-such-bucket (S3 answered 404 Not Found)")
         #expect(bucket.fix?.contains("aws s3api create-bucket --bucket berth-no-such-bucket --region us-west-2 --create-bucket-configuration LocationConstraint=us-west-2") == true)
+        #expect(controller.screen.fields.first?.error == "no bucket named berth-no-such-bucket exists; create it or correct the name")
         #expect(controller.screen.actions.map(\.id) == ["state.check", "state.keep-local"])
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent("berth_backend.tf").path))
     }
@@ -126,6 +127,11 @@ import Testing
         #expect(bucket.status == .fail)
         #expect(bucket.detail == "berth-west-state is in us-west-2, not in eu-west-1")
         #expect(bucket.fix?.hasPrefix("Set Bucket region to us-west-2") == true)
+        #expect(controller.screen.fields.first { $0.id == "state.region" }?.error == "berth-west-state is in us-west-2; enter us-west-2")
+
+        type(controller, "state.region", "us-west-2")
+        try wait(for: controller, "the second check") { self.row($0, "state.bucket")?.status == .pass }
+        #expect(controller.screen.fields.allSatisfy { $0.error == nil })
     }
 
     @Test func writtenBackendIsUsedByThePlan() throws {

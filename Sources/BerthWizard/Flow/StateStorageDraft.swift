@@ -103,6 +103,21 @@ struct StateStorageDraft: Equatable {
         errors[id] = own?.reason
     }
 
+    /// Puts a failed bucket check on the field to change, so that the field shows it and plain
+    /// mode asks for that field again.
+    mutating func markField(for reachability: BucketReachability, settings: S3BackendConfiguration) {
+        switch reachability {
+        case .missing:
+            errors[FieldID.bucket] = "no bucket named \(settings.bucket) exists; create it or correct the name"
+        case .denied:
+            errors[FieldID.bucket] = "these credentials may not use \(settings.bucket); ask for access or choose another bucket"
+        case let .wrongRegion(actual):
+            errors[FieldID.region] = "\(settings.bucket) is in \(actual); enter \(actual)"
+        case .reachable, .failed:
+            break
+        }
+    }
+
     /// Validates every field; returns true when none has a problem.
     mutating func validateAll(engine: Engine?, endpoint: URL?) -> Bool {
         for id in FieldID.all {

@@ -112,6 +112,7 @@ extension WizardController {
                 guard wizard.storage.checkedSettings == target else { return }
                 wizard.storage.bucket = reachability
                 wizard.storage.bucketChecking = false
+                wizard.storage.markField(for: reachability, settings: target)
                 wizard.storage.remote = reachability == .reachable ? .checking : .unknown
             }
             guard reachability == .reachable else { return }
