@@ -104,7 +104,7 @@ struct StateStorageDraft: Equatable {
     }
 
     /// Puts a failed bucket check on the field to change, so that the field shows it and plain
-    /// mode asks for that field again.
+    /// mode prompts for that field again.
     mutating func markField(for reachability: BucketReachability, settings: S3BackendConfiguration) {
         switch reachability {
         case .missing:
