@@ -211,4 +211,32 @@ import Testing
         #expect(controller.screen.actions.map(\.id) == ["state.check", "state.keep-local"])
         #expect(try String(contentsOf: fixture.folder.appendingPathComponent("backend.tf"), encoding: .utf8) == block)
     }
+
+    @Test func changedSettingsNameTheFileTheyReplace() throws {
+        let fixture = try freshFixture()
+        try EmulatorS3(fixture.emulator).createBucket("berth-team-state")
+        let controller = try storageScreen(fixture)
+        type(controller, "state.bucket", "berth-team-state")
+        try wait(for: controller, "the checks") { $0.screen.actions.first?.id == "state.write" }
+        controller.handle(.activate(actionID: "state.write"))
+        try wait(for: controller, "the backend file", timeout: 120) { $0.screen.busy == nil && $0.screen.actions.first?.id == "state.done" }
+        controller.handle(.activate(actionID: "state.done"))
+
+        controller.handle(.activate(actionID: "state-storage"))
+        #expect(controller.screen.actions.map(\.label) == ["Keep the current backend", "Change the S3 settings"])
+        controller.handle(.activate(actionID: "state.use-s3"))
+        #expect(controller.screen.fields.map(\.value) == ["berth-team-state", "ecs-blueprints/ecsdemo-backend/terraform.tfstate", "us-west-2", ""])
+        type(controller, "state.key", "teams/orders/terraform.tfstate")
+        try wait(for: controller, "the new key's checks") { $0.screen.actions.first?.id == "state.migrate" }
+
+        let move = try #require(controller.screen.actions.first)
+        let backendPath = fixture.folder.appendingPathComponent("berth_backend.tf").path
+        #expect(move.label == "Move state to S3")
+        #expect(move.confirmation == "Write \(backendPath) (state at s3://berth-team-state/teams/orders/terraform.tfstate, region us-west-2, locking: S3 lock file) and copy the state at s3://berth-team-state/ecs-blueprints/ecsdemo-backend/terraform.tfstate there with terraform init -migrate-state? It replaces the current berth_backend.tf, which points at s3://berth-team-state/ecs-blueprints/ecsdemo-backend/terraform.tfstate.")
+        #expect(try String(contentsOfFile: backendPath, encoding: .utf8).contains("key          = \"ecs-blueprints/ecsdemo-backend/terraform.tfstate\""))
+
+        controller.handle(.activate(actionID: "state.migrate"))
+        try wait(for: controller, "the move", timeout: 120) { $0.screen.busy == nil && $0.screen.actions.first?.id == "state.done" }
+        #expect(try String(contentsOfFile: backendPath, encoding: .utf8).contains("key          = \"teams/orders/terraform.tfstate\""))
+    }
 }
