@@ -68,7 +68,7 @@ extension AWSError {
         deniedAction ?? "\(Self.actionPrefix(serviceID: service)):\(operation)"
     }
 
-    /// The IAM action prefix of a service ID: `Secrets Manager` is `secretsmanager`, `Route 53` is `route53`.
+    /// Returns the IAM action prefix of a service ID: `Secrets Manager` is `secretsmanager`, `Route 53` is `route53`.
     static func actionPrefix(serviceID: String) -> String {
         serviceID.lowercased().replacingOccurrences(of: " ", with: "")
     }
