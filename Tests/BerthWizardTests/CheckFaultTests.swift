@@ -20,32 +20,42 @@ import Testing
         let fault: FaultProxy.Fault
         /// Text that the evidence of each AWS check contains when every call fails this way.
         let evidence: String
-        /// The maximum back-off the retry layer may take after this fault, in seconds.
-        let maxDelay: TimeInterval
+        /// The server's `Retry-After`, in seconds, which replaces the exponential back-off.
+        var retryAfter: TimeInterval?
         /// Whether attempts end at the request timeout, so it must be short for the test.
         var stalls = false
+
+        /// The back-offs of one call that meets this fault twice: with jitter at 1, the ceilings 1 s and 2 s.
+        var backoffs: [TimeInterval] {
+            retryAfter.map { [$0, $0] } ?? [1, 2]
+        }
+
+        /// The maximum back-off the retry layer may take after this fault, in seconds.
+        var maxDelay: TimeInterval {
+            backoffs.max() ?? 0
+        }
     }
 
     static let kinds: [FaultKind] = [
         FaultKind(description: "throttling", fault: .respond(
             status: 400, headers: [("Content-Type", "application/x-amz-json-1.1")],
             body: #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#),
-                  evidence: "ThrottlingException: Rate exceeded", maxDelay: 2),
+                  evidence: "ThrottlingException: Rate exceeded"),
         FaultKind(description: "HTTP 500", fault: .respond(
             status: 500, headers: [("Content-Type", "application/x-amz-json-1.1")],
             body: #"{"__type":"InternalFailure","message":"We encountered an internal error."}"#),
-                  evidence: "InternalFailure: We encountered an internal error.", maxDelay: 2),
+                  evidence: "InternalFailure: We encountered an internal error."),
         FaultKind(description: "HTTP 503 with Retry-After", fault: .respond(status: 503, headers: [("Retry-After", "5")], body: ""),
-                  evidence: "ServiceUnavailable: empty response body (HTTP 503)", maxDelay: 5),
+                  evidence: "ServiceUnavailable: empty response body (HTTP 503)", retryAfter: 5),
         FaultKind(description: "dropped connection", fault: .dropConnection,
-                  evidence: "failed: Server returned nothing (no headers, no data) (curl code 52)", maxDelay: 2),
+                  evidence: "failed: Server returned nothing (no headers, no data) (curl code 52)"),
         FaultKind(description: "stalled response", fault: .stall(12),
-                  evidence: "failed: Timeout was reached (curl code 28)", maxDelay: 2, stalls: true),
+                  evidence: "failed: Timeout was reached (curl code 28)", stalls: true),
         FaultKind(description: "truncated body", fault: .truncatedBody,
-                  evidence: "failed: Transferred a partial file (curl code 18)", maxDelay: 2),
+                  evidence: "failed: Transferred a partial file (curl code 18)"),
         FaultKind(description: "malformed error body", fault: .respond(
             status: 500, headers: [("Content-Type", "application/x-amz-json-1.1")], body: #"{"__type":"InternalFai"#),
-                  evidence: #"InternalServerError: unexpected response body: {"__type":"InternalFai"#, maxDelay: 2),
+                  evidence: #"InternalServerError: unexpected response body: {"__type":"InternalFai"#),
     ]
 
     /// Attempts per call in the SDKs' standard mode, which Berth uses by default.
@@ -101,6 +111,36 @@ import Testing
         #expect(run.clock.sleeps.count <= burst, "\(kind): back-offs \(run.clock.sleeps)")
         #expect(run.spentSeconds <= bound, "\(kind): spent \(run.spentSeconds) s, bound \(bound) s")
         #expect(proxy.requestCount >= burst)
+    }
+
+    @Test(arguments: kinds) func burstOnEachCheckIsRetried(kind: FaultKind) throws {
+        let fixture = try fixture()
+        let expected = try Self.baseline.get()
+        let burst = Self.maxAttempts - 1
+
+        // Each check runs alone with a proxy of its own, so its first call meets the whole burst.
+        let runs = try WizardChecks.all.map { check in
+            let proxy = try FaultProxy(upstream: fixture.emulator.url, faults: Array(repeating: kind.fault, count: burst))
+            return (check, proxy, try FaultedCheckRun(fixture: fixture, proxy: proxy, requestTimeout: Self.requestTimeout(for: kind),
+                                                      earlier: expected.filter { check.dependsOn.contains($0.key) }))
+        }
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            let (check, _, run) = runs[index]
+            outcomes.set(check.id, run.run([check], deadline: 300)?[check.id])
+        }
+
+        for (check, proxy, run) in runs {
+            let result = try #require(outcomes.get(check.id), "\(kind): \(check.id) hung or returned no result")
+            #expect(result.status == expected[check.id]?.status, "\(kind): \(check.id) ended \(result)")
+            if proxy.requestCount == 0 {
+                continue
+            }
+            #expect(run.clock.sleeps == kind.backoffs, "\(kind): \(check.id) back-offs")
+            #expect(run.transport.timedOut == (kind.stalls ? burst : 0), "\(kind): \(check.id) timed-out attempts")
+            let bound = kind.backoffs.reduce(0, +) + (kind.stalls ? Double(burst) * run.requestTimeout : 0)
+            #expect(run.spentSeconds == bound, "\(kind): \(check.id) spent \(run.spentSeconds) s")
+        }
     }
 
     @Test(arguments: kinds) func persistentFaultEndsEachCheckClearly(kind: FaultKind) throws {
