@@ -78,6 +78,9 @@ import Testing
         let secret = try #require(lines.firstIndex { $0.hasPrefix("UNKNOWN GitHub token secret:") }, "\(result)")
         #expect(lines[secret] == "UNKNOWN GitHub token secret: DescribeSecret ecs-github-token was denied (AccessDenied): the caller may not use secretsmanager:DescribeSecret.")
         #expect(lines[secret + 1] == "        fix: Grant secretsmanager:DescribeSecret to the caller, or run Berth with a profile that has it.")
+        let names = try #require(lines.firstIndex { $0.hasPrefix("UNKNOWN Names the service creates are free:") }, "\(result)")
+        #expect(lines[names] == "UNKNOWN Names the service creates are free: Looking up the fixed names was denied (AccessDenied): the caller may not use iam:GetRole.")
+        #expect(lines[names + 1] == "        fix: Grant iam:GetRole to the caller, or run Berth with a profile that has it.")
         #expect(!result.standardOutput.contains(try secretKey(in: account)))
     }
 
