@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "BerthTestSupport", dependencies: ["BerthAWS"], path: "Tests/BerthTestSupport"),
         .testTarget(name: "BerthHCLTests", dependencies: ["BerthHCL", "BerthTestSupport"], resources: [.copy("Corpus")]),
         .testTarget(name: "BerthAWSTests", dependencies: ["BerthAWS", "BerthTestSupport"], exclude: ["SigV4TestSuite"]),
-        .testTarget(name: "BerthTerraformTests", dependencies: ["BerthTerraform", "BerthTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BerthTerraformTests", dependencies: ["BerthTerraform", "BerthTUI", "BerthWizard", "BerthTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BerthWizardTests", dependencies: ["BerthWizard", "BerthTestSupport"]),
         .testTarget(name: "BerthTUITests", dependencies: ["BerthTUI", "BerthTestSupport"]),
         .testTarget(name: "BerthEndToEndTests", dependencies: ["BerthTestSupport"]),

@@ -1,4 +1,4 @@
-import BerthTUI
+@testable import BerthTUI
 import BerthTerraform
 import BerthWizard
 import Testing
@@ -102,6 +102,21 @@ import Testing
         #expect(title.contains("Resources (26), rows 1-"), "title: \(title)")
         #expect(title.contains(" of 27"), "title: \(title)")
         #expect(!title.contains("(26) 1-"), "title: \(title)")
+    }
+
+    @Test func driftLineNamesWhatFits() throws {
+        let drifted = (0..<12).map { "module.service.aws_thing.drifted_\($0)" }
+        var snapshot = RunSnapshot(phase: .planned, resources: [ResourceRow(address: "a.b", action: "update", state: .planned)])
+        snapshot.drift = drifted
+        let driver = render(SampleScreens.run(snapshot), size: Self.size)
+
+        let row = try #require(driver.row(containing: "Changed outside Terraform: module.service.aws_thing.drifted_0"))
+        let line = driver.frame[row]
+        #expect(line.contains(" and "), "line: \(line)")
+        #expect(line.trimmingCharacters(in: .whitespaces).hasSuffix(" more"), "line: \(line)")
+        #expect(!line.contains("drifted_11"), "line: \(line)")
+        #expect(RunPaneView.driftLine(["a.b"], width: 80) == "Changed outside Terraform: a.b")
+        #expect(RunPaneView.driftLine(drifted, width: 10) == "Changed outside Terraform: 12 resources")
     }
 
     @Test func panesSideBySideWhenWide() throws {

@@ -43,6 +43,13 @@ import Testing
         #expect(resumed.snapshot.result == .succeeded)
         let slow = resumed.snapshot.resources.first { $0.address == "terraform_data.slow" }
         #expect(slow?.state == .complete)
+        let stoppedScreen = RunScreen.text(stopped.snapshot)
+        #expect(stoppedScreen.contains("Interrupted · "), "\(stoppedScreen)")
+        #expect(stoppedScreen.contains("Stopped safely:"), "\(stoppedScreen)")
+        #expect(stoppedScreen.contains("Interrupt received."), "\(stoppedScreen)")
+        let resumedScreen = RunScreen.text(resumed.snapshot)
+        #expect(resumedScreen.contains("Applied · "), "\(resumedScreen)")
+        #expect(resumedScreen.contains("✔ replace terraform_data.slow"), "\(resumedScreen)")
     }
 
     @Test func heldLockNamedInDiagnostic() throws {
@@ -75,6 +82,10 @@ import Testing
         #expect(lock.version == project.engine.version)
         #expect(lock.forceUnlockArguments == ["force-unlock", "-force", lock.id])
         #expect(holderCode.value == 0)
+        let screen = RunScreen.text(blocked.snapshot)
+        #expect(screen.contains("Error: Error acquiring the state lock"), "\(screen)")
+        #expect(screen.contains(lock.id), "\(screen)")
+        #expect(screen.contains("OperationTypeApply"), "\(screen)")
     }
 
     @Test func providerDownloadFailureRecognised() throws {
@@ -102,6 +113,9 @@ import Testing
         #expect(initRun.code == 1)
         #expect(initRun.snapshot.result == .failed)
         #expect(KnownFailure.recognize(errors) == .providerInstallation(provider: "example.invalid/berth/bogus"))
+        let screen = RunScreen.text(initRun.snapshot)
+        #expect(screen.contains("Failed · "), "\(screen)")
+        #expect(screen.contains("example.invalid/berth/bogus"), "\(screen)")
     }
 }
 

@@ -44,6 +44,13 @@ import Testing
         #expect(applyRun.snapshot.outputs == [OutputValue(name: "second", value: "\"one\"", sensitive: false)])
         #expect(applyRun.snapshot.log.contains("terraform_data.first (local-exec): hello from first"))
         #expect(applyRun.snapshot.engine == project.engine.displayName)
+        let screen = RunScreen.text(applyRun.snapshot)
+        #expect(screen.contains("Applied · \(project.engine.displayName)"), "\(screen)")
+        #expect(screen.contains("done 2  failed 0"), "\(screen)")
+        #expect(screen.contains("Done (2)"), "\(screen)")
+        #expect(screen.contains("✔ create  terraform_data.first"), "\(screen)")
+        #expect(screen.contains("Apply: 2 to add, 0 to change, 0 to destroy"), "\(screen)")
+        #expect(screen.contains("terraform_data.first (local-exec): hello from first"), "\(screen)")
     }
 
     @Test func oneErrorOthersComplete() throws {
@@ -74,6 +81,15 @@ import Testing
         #expect(applyRun.snapshot.summary?.operation == "plan" || applyRun.snapshot.summary == nil)
         #expect(applyRun.snapshot.notice?.hasPrefix("Partly applied: 2 of 3 resources finished") == true)
         #expect(try project.stateList().contains("terraform_data.ok[0]"))
+        let screen = RunScreen.text(applyRun.snapshot)
+        #expect(screen.contains("Failed · "), "\(screen)")
+        #expect(screen.contains("done 2  failed 1"), "\(screen)")
+        #expect(screen.contains("Partly applied: 2 of 3 resources finished"), "\(screen)")
+        #expect(screen.contains("Failed (1)"), "\(screen)")
+        #expect(screen.contains("✘ create  terraform_data.bad"), "\(screen)")
+        #expect(screen.contains("Error: local-exec provisioner error"), "\(screen)")
+        #expect(screen.contains("at terraform_data.bad"), "\(screen)")
+        #expect(screen.contains("in main.tf:5"), "\(screen)")
     }
 
     @Test func secondPlanHasNoChanges() throws {
@@ -95,6 +111,10 @@ import Testing
         #expect(again.snapshot.notice == "Nothing to apply: the infrastructure matches the configuration.")
         #expect(again.snapshot.progress == 0)
         #expect(review.noChanges)
+        let screen = RunScreen.text(again.snapshot)
+        #expect(screen.contains("Nothing to apply: the infrastructure matches the configuration."), "\(screen)")
+        #expect(screen.contains("no resource changes"), "\(screen)")
+        #expect(screen.contains("No resources to show yet."), "\(screen)")
     }
 
     @Test func stateEditedBehindTerraformsBack() throws {
@@ -128,10 +148,73 @@ import Testing
         #expect(planRun.snapshot.resources.map(\.action).sorted() == ["replace", "update"])
         #expect(review.updates.map(\.address) == ["terraform_data.release"])
         #expect(review.replacements.map(\.address) == ["terraform_data.marker"])
-        // NOTE: terraform_data reads back its stored state unchanged, so built-in resources
-        // never produce resource_drift; the drift path is covered by the saved stream tests.
         #expect(planRun.snapshot.drift.isEmpty)
     }
+
+    /// A file the rig's provider manages, edited behind Terraform's back, is real drift: the
+    /// refresh reads the new content and the plan puts the configured content back.
+    @Test func fileEditedOutsideTerraformIsDrift() throws {
+        let project = try TerraformProject("drift-file", mainTF: Self.fileConfiguration, rigProviders: true)
+        try project.folder.write("terraform.tfvars", "content = \"v1\"\n")
+        let managed = project.url.appendingPathComponent("managed.txt")
+
+        _ = try project.initialize()
+        _ = try project.plan()
+        let applied = try project.apply()
+        try "edited by hand".write(to: managed, atomically: true, encoding: .utf8)
+        let planRun = try project.plan(detailedExitCode: true)
+        let review = try project.review()
+        let screen = RunScreen.text(planRun.snapshot)
+
+        #expect(applied.code == 0)
+        #expect(planRun.code == 2)
+        #expect(planRun.snapshot.drift == ["files_file.managed"])
+        #expect(planRun.snapshot.resources.map(\.action) == ["update"])
+        #expect(review.drift.map(\.address) == ["files_file.managed"])
+        #expect(review.updates.map(\.address) == ["files_file.managed"])
+        #expect(screen.contains("Changed outside Terraform: files_file.managed"), "\(screen)")
+        #expect(screen.contains("Plan: 0 to add, 1 to change, 0 to destroy"), "\(screen)")
+    }
+
+    /// Drift that the configuration then adopts leaves nothing to apply, and says so.
+    @Test func driftOnlyPlanNotesDrift() throws {
+        let project = try TerraformProject("drift-only", mainTF: Self.fileConfiguration, rigProviders: true)
+        try project.folder.write("terraform.tfvars", "content = \"v1\"\n")
+
+        _ = try project.initialize()
+        _ = try project.plan()
+        _ = try project.apply()
+        try "v2".write(to: project.url.appendingPathComponent("managed.txt"), atomically: true, encoding: .utf8)
+        try project.folder.write("terraform.tfvars", "content = \"v2\"\n")
+        let planRun = try project.plan(detailedExitCode: true)
+        let review = try project.review()
+        let screen = RunScreen.text(planRun.snapshot)
+
+        #expect(planRun.code == 0)
+        #expect(planRun.snapshot.drift == ["files_file.managed"])
+        #expect(planRun.snapshot.notice == "Nothing to apply (drift noted: 1 resource)")
+        #expect(review.noChanges)
+        #expect(review.drift.map(\.address) == ["files_file.managed"])
+        #expect(screen.contains("Nothing to apply (drift noted: 1 resource)"), "\(screen)")
+        #expect(screen.contains("Changed outside Terraform: files_file.managed"), "\(screen)")
+    }
+
+    static let fileConfiguration = """
+    terraform {
+      required_providers {
+        files = {
+          source = "berth.local/rig/files"
+        }
+      }
+    }
+    variable "content" {
+      type = string
+    }
+    resource "files_file" "managed" {
+      path    = "${path.module}/managed.txt"
+      content = var.content
+    }
+    """
 
     @Test func missingVariableFailsFast() throws {
         let project = try TerraformProject("novar", mainTF: """

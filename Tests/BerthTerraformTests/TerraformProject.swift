@@ -9,10 +9,15 @@ final class TerraformProject {
     let engine: Engine
     var environment: [String: String]
 
-    init(_ label: String, mainTF: String) throws {
+    /// With `rigProviders`, Terraform installs the rig's `berth.local/rig/files` provider from
+    /// its local mirror; without, it has no providers beyond the built-in one.
+    init(_ label: String, mainTF: String, rigProviders: Bool = false) throws {
         try Rig.require()
         folder = try TemporaryFolder(label)
-        environment = ["PATH": "/usr/bin:/bin", "TF_CLI_CONFIG_FILE": "/dev/null"]
+        environment = ["PATH": "/usr/bin:/bin", "TF_CLI_CONFIG_FILE": rigProviders ? Rig.providerConfig.path : "/dev/null"]
+        if rigProviders {
+            environment["HOME"] = folder.url.path
+        }
         engine = try Engine.discover(explicitPath: Rig.terraform.path, environment: environment)
         try folder.write("main.tf", mainTF)
     }

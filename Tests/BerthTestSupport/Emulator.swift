@@ -141,8 +141,24 @@ public final class Emulator: @unchecked Sendable {
 
     /// Clears every resource in the emulator.
     public func reset() throws {
-        var request = URLRequest(url: url.appendingPathComponent("moto-api/reset"))
+        try control("reset", body: "")
+    }
+
+    /// Turns moto's IAM enforcement on or off. When on, every call must be signed with an access
+    /// key created in the emulator and be allowed by that identity's policies, so the default keys of
+    /// `environment` are rejected. Seed with the default keys first (`seed.py --limited-user NAME
+    /// --enforce-iam` does both), and turn it off again before seeding once more.
+    public func enforceIAM(_ enabled: Bool = true) throws {
+        // moto counts calls before it starts checking: 0 checks the next one, "inf" never checks.
+        try control("reset-auth", body: enabled ? "0" : "inf")
+    }
+
+    /// POSTs to one of moto's `/moto-api/` control endpoints.
+    private func control(_ endpoint: String, body: String) throws {
+        var request = URLRequest(url: url.appendingPathComponent("moto-api/\(endpoint)"))
         request.httpMethod = "POST"
+        request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
         let done = DispatchSemaphore(value: 0)
         let outcome = ResetOutcome()
         URLSession.shared.dataTask(with: request) { _, response, error in
@@ -153,12 +169,12 @@ public final class Emulator: @unchecked Sendable {
         done.wait()
         if let error = outcome.error { throw error }
         guard outcome.status == 200 else {
-            throw RigError("resetting the emulator at \(url) answered HTTP \(outcome.status.map(String.init) ?? "nothing")")
+            throw RigError("POST moto-api/\(endpoint) to the emulator at \(url) returned HTTP \(outcome.status.map(String.init) ?? "nothing")")
         }
     }
 }
 
-/// The result of the reset request, written once by URLSession's callback before the semaphore signals.
+/// The result of a control request, written once by URLSession's callback before the semaphore signals.
 private final class ResetOutcome: @unchecked Sendable {
     var error: Error?
     var status: Int?

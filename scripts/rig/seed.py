@@ -14,9 +14,11 @@ Prints a JSON report of what was created on stdout. Secret values are never prin
 import argparse
 import ipaddress
 import json
+import os
 import random
 import string
 import sys
+import urllib.request
 from urllib.parse import urlparse
 
 import boto3
@@ -59,6 +61,16 @@ def parse_arguments(argv):
                         help="add a second VPC with the same Name tag and its own private subnets")
     parser.add_argument("--inactive-cluster", action="store_true",
                         help="leave the ECS cluster in the INACTIVE state (created, then deleted)")
+    parser.add_argument("--limited-user", metavar="NAME",
+                        help="create an IAM user allowed every action except those given with --deny-action, "
+                             "and write its access key as profile NAME to --credentials-file")
+    parser.add_argument("--deny-action", action="append", default=[], metavar="ACTION",
+                        help="an action, such as iam:GetRole, that the limited user may not perform (repeatable)")
+    parser.add_argument("--credentials-file", metavar="PATH",
+                        help="AWS shared credentials file the limited user's profile is appended to (mode 0600)")
+    parser.add_argument("--enforce-iam", action="store_true",
+                        help="after seeding, make the emulator check signatures and IAM policies on every call "
+                             "(only keys created in the emulator then work)")
     arguments = parser.parse_args(argv)
 
     host = urlparse(arguments.url).hostname
@@ -68,6 +80,10 @@ def parse_arguments(argv):
                                    arguments.secret_binary, arguments.secret_empty) if value]
     if len(secrets) != len(set(secrets)):
         parser.error("two secret options name the same secret; give them different names")
+    if arguments.limited_user and not arguments.credentials_file:
+        parser.error("--limited-user needs --credentials-file, where its access key is written")
+    if arguments.deny_action and not arguments.limited_user:
+        parser.error("--deny-action applies to --limited-user; name the user too")
     return arguments
 
 
@@ -111,6 +127,10 @@ class Seeder:
         self.create_secrets()
         if self.arguments.with_role:
             self.report["service_linked_role"] = self.create_service_linked_role()
+        if self.arguments.limited_user:
+            self.report["limited_user"] = self.create_limited_user()
+        if self.arguments.enforce_iam:
+            self.enforce_iam()
         return self.report
 
     def create_vpc(self, cidr):
@@ -222,6 +242,38 @@ class Seeder:
     def create_service_linked_role(self):
         role = self.client("iam").create_service_linked_role(AWSServiceName=CODESTAR_SERVICE)["Role"]
         return {"name": role["RoleName"], "arn": role["Arn"], "path": role["Path"]}
+
+    def create_limited_user(self):
+        """Create a user whose one policy allows everything but the denied actions (NotAction), so a
+        denied call fails the way a missing Allow fails in AWS. The secret key goes only to the
+        credentials file, never to the report."""
+        iam = self.client("iam")
+        name = self.arguments.limited_user
+        user = iam.create_user(UserName=name)["User"]
+        statement = {"Effect": "Allow", "Resource": "*"}
+        if self.arguments.deny_action:
+            statement["NotAction"] = self.arguments.deny_action
+        else:
+            statement["Action"] = "*"
+        iam.put_user_policy(UserName=name, PolicyName="berth-limited",
+                            PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [statement]}))
+        key = iam.create_access_key(UserName=name)["AccessKey"]
+
+        path = self.arguments.credentials_file
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "a") as credentials:
+            credentials.write(f"[{name}]\naws_access_key_id = {key['AccessKeyId']}\n"
+                              f"aws_secret_access_key = {key['SecretAccessKey']}\n")
+        return {"name": name, "arn": user["Arn"], "access_key_id": key["AccessKeyId"],
+                "denied_actions": self.arguments.deny_action, "credentials_file": path}
+
+    def enforce_iam(self):
+        # moto's switch: authorization starts after this many further calls, here at once.
+        request = urllib.request.Request(self.arguments.url.rstrip("/") + "/moto-api/reset-auth", data=b"0",
+                                         method="POST", headers={"Content-Type": "text/plain"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+        self.report["iam_enforced"] = True
 
 
 def main(argv):

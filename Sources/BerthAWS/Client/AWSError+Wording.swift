@@ -10,7 +10,7 @@ extension AWSError {
         case .accessDenied where isKMSDenial:
             return "\(call) was denied by AWS KMS: the caller may not decrypt with the KMS key that protects this resource."
         case .accessDenied:
-            let action = deniedAction ?? "\(service.lowercased()):\(operation)"
+            let action = requiredAction
             let resource = deniedResource.map { " on \($0)" } ?? ""
             return "\(call) was denied: the caller is not allowed to perform \(action)\(resource)."
         case .invalidCredentials:
@@ -40,7 +40,7 @@ extension AWSError {
         case .accessDenied where isKMSDenial:
             return "Grant the caller kms:Decrypt on the key (in the key policy or an IAM policy); the resource itself exists, so do not re-create it."
         case .accessDenied:
-            let action = deniedAction ?? "\(service.lowercased()):\(operation)"
+            let action = requiredAction
             return "Ask an administrator to allow \(action) for this identity (check with `aws sts get-caller-identity\(profileOption)`)."
         case .invalidCredentials:
             return "Check the access key\(sourceSuffix); `aws sts get-caller-identity\(profileOption)` shows whether AWS accepts it."
@@ -60,6 +60,17 @@ extension AWSError {
         case .clock:
             return "Set this computer's clock to the correct time (for example enable NTP with `timedatectl set-ntp true`) and try again."
         }
+    }
+
+    /// The IAM action the call needs: the one AWS named in its denial, or else the one Berth called,
+    /// as `prefix:Operation` (`secretsmanager:DescribeSecret`), since some denials name no action.
+    public var requiredAction: String {
+        deniedAction ?? "\(Self.actionPrefix(serviceID: service)):\(operation)"
+    }
+
+    /// Returns the IAM action prefix of a service ID: `Secrets Manager` is `secretsmanager`, `Route 53` is `route53`.
+    static func actionPrefix(serviceID: String) -> String {
+        serviceID.lowercased().replacingOccurrences(of: " ", with: "")
     }
 
     private var sourceSuffix: String {

@@ -30,6 +30,9 @@ public enum AWSErrorDecoder {
 
         if code == nil && message == nil && !body.isEmpty {
             message = "unexpected response body: " + snippet(body)
+        } else if code == nil && message == nil && response.status >= 500 {
+            // A gateway or load balancer in front of the service often sends no body at all.
+            message = "empty response body (HTTP \(response.status))"
         }
         let finalCode = code ?? fallbackCode(status: response.status)
         var error = AWSError(kind: kind(code: finalCode, message: message ?? "", status: response.status),

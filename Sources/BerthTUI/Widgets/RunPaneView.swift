@@ -85,7 +85,23 @@ struct RunPaneView {
             let verb = summary.operation == "destroy" ? "Destroy" : (summary.operation == "apply" ? "Apply" : "Plan")
             lines.append(BodyLine(column: 0, text: "\(verb): \(summary.add) to add, \(summary.change) to change, \(summary.remove) to destroy", style: .normal))
         }
+        if !snapshot.drift.isEmpty {
+            lines.append(BodyLine(column: 0, text: Self.driftLine(snapshot.drift, width: width), style: .warning))
+        }
         return lines
+    }
+
+    /// Names the resources changed outside Terraform, as many as fit in `width`.
+    static func driftLine(_ addresses: [String], width: Int) -> String {
+        let lead = "Changed outside Terraform: "
+        for listed in stride(from: addresses.count, through: 1, by: -1) {
+            let rest = addresses.count - listed
+            let line = lead + addresses.prefix(listed).joined(separator: ", ") + (rest == 0 ? "" : " and \(rest) more")
+            if DisplayWidth.of(line) <= width {
+                return line
+            }
+        }
+        return lead + "\(addresses.count) resource\(addresses.count == 1 ? "" : "s")"
     }
 
     static func phaseTitle(_ phase: RunSnapshot.Phase) -> String {

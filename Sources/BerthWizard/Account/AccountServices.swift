@@ -139,12 +139,15 @@ public struct ServiceFailure: Error, Equatable, Sendable, CustomStringConvertibl
     public var message: String
     /// The service's own advice, when the transport layer has one.
     public var fix: String?
+    /// For a denial, the IAM action the call needed (`iam:GetRole`), when known.
+    public var action: String?
 
-    public init(kind: Kind, code: String, message: String, fix: String? = nil) {
+    public init(kind: Kind, code: String, message: String, fix: String? = nil, action: String? = nil) {
         self.kind = kind
         self.code = code
         self.message = message
         self.fix = fix
+        self.action = action
     }
 
     public var description: String { code.isEmpty ? message : "\(code): \(message)" }

@@ -102,7 +102,7 @@ public final class BerthAWSServices: AccountServices, @unchecked Sendable {
         do {
             return try call()
         } catch let error as AWSError {
-            throw ServiceFailure(kind: Self.kind(error.kind), code: error.code, message: error.message, fix: error.fix)
+            throw ServiceFailure(kind: Self.kind(error.kind), code: error.code, message: error.message, fix: error.fix, action: error.kind == .accessDenied ? error.requiredAction : nil)
         }
     }
 

@@ -50,15 +50,18 @@ public struct CheckResult: Equatable, Sendable {
 
 extension CheckResult {
     /// The result for an AWS call that failed in a way the check has no special wording for.
+    /// A denial names the action AWS refused when it is known, else `permission`, the
+    /// actions the check needs.
     static func from(_ error: Error, doing operation: String, permission: String) -> CheckResult {
         guard let failure = error as? ServiceFailure else {
             return .unknown("\(operation) failed: \(error)", fix: "Check the network and the AWS endpoint, then run the check again.")
         }
         switch failure.kind {
         case .accessDenied:
+            let action = failure.action ?? permission
             return .unknown(
-                "\(operation) was denied (\(failure.code)): the caller may not use \(permission).",
-                fix: "Grant \(permission) to the caller, or run Berth with a profile that has it."
+                "\(operation) was denied (\(failure.code)): the caller may not use \(action).",
+                fix: "Grant \(action) to the caller, or run Berth with a profile that has it."
             )
         case .expiredCredentials:
             return .fail(

@@ -247,8 +247,11 @@ extension WizardController {
         if !rows.isEmpty {
             blocks.append(.table(rows))
         }
+        if !plan.drift.isEmpty {
+            blocks.append(.paragraph("Changed outside Terraform since the last apply: \(plan.drift.joined(separator: ", ")).", .warning))
+        }
         if plan.total == 0 {
-            let drift = plan.drift == 0 ? "" : " (drift noted: \(plan.drift) resource\(plan.drift == 1 ? "" : "s"))"
+            let drift = plan.drift.isEmpty ? "" : " (drift noted: \(plan.drift.count) resource\(plan.drift.count == 1 ? "" : "s"))"
             blocks.append(.paragraph("Nothing to apply\(drift): the deployed service already matches the configuration.", .success))
             screen.actions = [ScreenAction(id: "finish", label: "Finish", isDefault: true)]
         } else {

@@ -39,7 +39,7 @@ public struct NameCollisionsCheck: Check {
                 collisions.append("the IAM role \(taskRole) exists (IAM names are account-wide)")
             }
         } catch {
-            return .from(error, doing: "The name look-ups", permission: "ecr:DescribeRepositories, sns:ListTopics and iam:GetRole")
+            return .from(error, doing: "Looking up the fixed names", permission: "ecr:DescribeRepositories, sns:ListTopics and iam:GetRole")
         }
 
         if !collisions.isEmpty && owned.remoteBackend {

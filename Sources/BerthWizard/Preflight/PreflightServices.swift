@@ -59,7 +59,7 @@ extension BerthAWSServices: PreflightServices {
         do {
             return try call()
         } catch let error as AWSError {
-            throw ServiceFailure(kind: Self.kind(error.kind), code: error.code, message: error.message, fix: error.fix)
+            throw ServiceFailure(kind: Self.kind(error.kind), code: error.code, message: error.message, fix: error.fix, action: error.kind == .accessDenied ? error.requiredAction : nil)
         }
     }
 }

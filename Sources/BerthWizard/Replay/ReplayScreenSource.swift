@@ -30,12 +30,6 @@ public final class ReplayScreenSource: @unchecked Sendable {
         )
     }
 
-    /// Reads `file` with `RunReplay.model(of:)` and shows it under its file name.
-    public convenience init(replaying file: URL) throws {
-        let snapshot = try RunReplay.model(of: file).snapshot()
-        self.init(fileName: file.lastPathComponent, snapshot: snapshot)
-    }
-
     /// The screen to draw; the id becomes `exit` once the view is closed.
     public var screen: Screen {
         lock.lock()

@@ -38,10 +38,10 @@ public struct PlanOverview: Equatable, Sendable {
     public var change: Int
     public var remove: Int
     public var changes: [Change]
-    /// Resources changed outside Terraform since the last apply.
-    public var drift: Int
+    /// Addresses of the resources changed outside Terraform since the last apply.
+    public var drift: [String]
 
-    public init(add: Int, change: Int, remove: Int, changes: [Change], drift: Int = 0) {
+    public init(add: Int, change: Int, remove: Int, changes: [Change], drift: [String] = []) {
         self.add = add
         self.change = change
         self.remove = remove

@@ -89,7 +89,7 @@ extension PlanOverview {
             change: review.updates.count,
             remove: review.destroys.count + review.replacements.count,
             changes: changes.sorted { $0.address < $1.address },
-            drift: review.drift.count
+            drift: review.drift.map(\.address)
         )
     }
 }
