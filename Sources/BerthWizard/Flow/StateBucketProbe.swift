@@ -15,16 +15,11 @@ public enum BucketReachability: Equatable, Sendable {
     case failed(String)
 }
 
-/// Asks S3 whether a bucket exists and is reachable; tests pass their own.
-public protocol StateBucketProbing: Sendable {
-    func probe(bucket: String, region: String) -> BucketReachability
-}
-
 /// HeadBucket through Berth's signed AWS client, addressed path-style
 /// (`ENDPOINT/BUCKET`), with the profile and endpoints the rest of the wizard uses.
 ///
 /// NOTE: tested against the emulator and scripted responses only, not against AWS's own S3.
-public struct AWSStateBucketProbe: StateBucketProbing {
+public struct AWSStateBucketProbe: Sendable {
     /// S3 as an `AWSService`: REST with XML errors, `AWS_ENDPOINT_URL_S3` for an override.
     public static let s3: AWSService = {
         var service = AWSService.route53
@@ -54,6 +49,7 @@ public struct AWSStateBucketProbe: StateBucketProbing {
         return endpoint.url
     }
 
+    /// Sends HeadBucket for `bucket` to S3 in `region` and returns what the response shows.
     public func probe(bucket: String, region: String) -> BucketReachability {
         let capture = BucketRegionCapture(base: client.runtime.transport)
         let regional = client.inRegion(region).configured(transport: capture, maxAttempts: 2)
