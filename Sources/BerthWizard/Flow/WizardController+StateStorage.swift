@@ -46,7 +46,7 @@ extension WizardController {
         return true
     }
 
-    /// Esc on this screen goes back to the review; the caller holds the lock.
+    /// Closes the screen and shows the review again (Esc or a Keep action). The caller holds the lock.
     func closeStateStorage() {
         storage.isOpen = false
         storage.usesS3 = false
@@ -238,10 +238,15 @@ extension WizardController {
     }
 
     private func stateStorageFields() -> [FormField] {
-        let lockHelp = storageEngine().map { engine -> String in
-            let lockfile = S3BackendConfiguration(bucket: "abc", key: "k", region: "us-east-1").problems(engine: engine).isEmpty
-            return lockfile ? "Leave empty to lock with an S3 lock file (use_lockfile, \(engine.displayName)); or name an existing DynamoDB table whose key is LockID." : "\(engine.displayName) has no S3 lock files: name an existing DynamoDB table whose partition key is LockID (a string)."
-        } ?? "Leave empty to lock with an S3 lock file (Terraform 1.10 or later); or name an existing DynamoDB table whose key is LockID."
+        let engine = storageEngine()
+        // A probe configuration with valid names, so only the engine's version can fail it.
+        let lockfileSupported = engine.map { S3BackendConfiguration(bucket: "abc", key: "k", region: "us-east-1").problems(engine: $0).isEmpty } ?? true
+        let lockHelp: String
+        if let engine, !lockfileSupported {
+            lockHelp = "\(engine.displayName) has no S3 lock files, so name an existing DynamoDB table whose partition key is LockID (a string)."
+        } else {
+            lockHelp = "Leave empty to lock with an S3 lock file (use_lockfile, Terraform 1.10 or later), or name an existing DynamoDB table whose partition key is LockID."
+        }
         func field(_ id: String, _ label: String, _ help: String, required: Bool) -> FormField {
             FormField(id: id, label: label, value: storage.values[id] ?? "", help: help, required: required, error: storage.errors[id])
         }
@@ -249,7 +254,7 @@ extension WizardController {
             field(FieldID.bucket, "S3 bucket", "An existing bucket, ideally with versioning on so earlier states can be restored.", required: true),
             field(FieldID.key, "State key", "The state object's path in the bucket; one key per blueprint and service.", required: true),
             field(FieldID.region, "Bucket region", "The bucket's own region; it may differ from the deploy region.", required: true),
-            field(FieldID.table, "DynamoDB lock table", lockHelp, required: false),
+            field(FieldID.table, "DynamoDB lock table", lockHelp, required: !lockfileSupported),
         ]
     }
 
