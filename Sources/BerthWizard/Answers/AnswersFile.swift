@@ -19,12 +19,12 @@ public struct AnswersFile: Sendable {
     public let path: String
     public let entries: [Entry]
 
-    /// Key names that name a secret; such a value never belongs in the file.
+    /// Key names that name a secret. Such a value never belongs in the file.
     static let secretKeyNames: Set<String> = [
         "token", "github_token", "github_pat", "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_security_token", "password",
     ]
 
-    /// Parses `text`; `path` names the file in messages.
+    /// Parses `text`. The `path` names the file in messages.
     public init(text: String, path: String) throws {
         self.path = path
         let document: TfvarsDocument
@@ -72,18 +72,18 @@ public struct AnswersFile: Sendable {
         return try AnswersFile(text: text, path: path)
     }
 
-    /// The entry for `name`, or nil when the file does not set it.
+    /// Returns the entry for `name`, or nil when the file does not set it.
     public func entry(_ name: String) -> Entry? {
         entries.first { $0.name == name }
     }
 
-    /// The boolean value of `name`; the kind was checked when the file was read.
+    /// Returns the boolean value of `name`, or nil. The kind was checked when the file was read.
     public func bool(_ name: String) -> Bool? {
         guard case .bool(let flag)? = entry(name)?.value else { return nil }
         return flag
     }
 
-    /// The text value of `name`, or nil.
+    /// Returns the value of `name` as typed text, or nil.
     public func text(_ name: String) -> String? {
         entry(name)?.typed
     }
