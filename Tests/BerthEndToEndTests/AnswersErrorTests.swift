@@ -1,0 +1,120 @@
+import BerthTestSupport
+import Foundation
+import Testing
+
+/// Answers files Berth must refuse or stop on, run with the real binary against an emulator
+/// that has every prerequisite: each ends with the exit status and a message naming the key.
+@Suite(.serialized) struct AnswersErrorTests {
+    static let emulator = Result { () throws -> Emulator in
+        let emulator = try Emulator()
+        try emulator.seed(["--with-secret", "--with-role"])
+        return emulator
+    }
+
+    static let complete = """
+        region           = "us-west-2"
+        repository_owner = "octo-example"
+        cpu              = 256
+        memory           = 512
+        container_name   = "ecsdemo-backend"
+
+        """
+
+    @Test func unknownKeyNamesFileAndLine() throws {
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: Self.complete + "repo_owner = \"octo\"\napply = \"approve\"\n")
+
+        let result = try run.run(timeout: 60)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("\(run.answersFile.path) line 6, key repo_owner: is not an answer Berth knows"), "\(result.errors)")
+        #expect(!run.exists(".berth"), "nothing should start before the file is accepted")
+    }
+
+    @Test func tokenShapedValueRefused() throws {
+        let token = AnswersRun.canaryToken()
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: Self.complete + "service_name = \"\(token)\"\n")
+
+        let result = try run.run(timeout: 60)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("line 6, key service_name: has a value that looks like a GitHub token"), "\(result.errors)")
+        #expect(!result.errors.contains(token))
+        #expect(!result.output.contains(token))
+        #expect(!run.exists(".berth"))
+    }
+
+    @Test func tokenOnCommandLineRefused() throws {
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: Self.complete)
+
+        let result = try run.run(["--token", "ghp_x"], timeout: 60)
+
+        #expect(result.status == 2)
+        #expect(result.errors.contains("Unknown option \"--token\""), "\(result.errors)")
+    }
+
+    @Test func missingAnswerStopsWithKey() throws {
+        let answers = Self.complete.replacingOccurrences(of: "repository_owner = \"octo-example\"\n", with: "") + "apply = \"approve\"\n"
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
+
+        let result = try run.run(timeout: 120)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("key repository_owner: is needed on the Blueprint variables screen, and the file does not set it"), "\(result.output)")
+        #expect(result.output.contains("Add a line repository_owner = <value> to the file."), "\(result.output)")
+        #expect(!run.exists("terraform.tfvars"), "nothing may be written when an answer is missing")
+    }
+
+    @Test func withoutApprovalStopsAfterPlan() throws {
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: Self.complete)
+
+        let result = try run.run(timeout: 240)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("Plan: 26 to add, 0 to change, 0 to destroy."), "\(result.output)")
+        #expect(result.output.contains("key apply: is needed to answer \"Apply 26 changes"), "\(result.output)")
+        #expect(result.output.contains("Add apply = \"approve\" to the file"), "\(result.output)")
+        #expect(run.exists("terraform.tfvars"))
+        #expect(!run.exists("terraform.tfstate"), "nothing may be applied without apply = \"approve\"")
+        let runs = (try? FileManager.default.contentsOfDirectory(atPath: run.blueprint.appendingPathComponent(".berth/runs").path)) ?? []
+        #expect(!runs.contains { $0.hasSuffix("-apply.jsonl") }, "run logs: \(runs)")
+    }
+
+    @Test func secretWithoutTokenStops() throws {
+        let answers = Self.complete + "github_token_secret_name = \"other-token\"\ncreate_secret = true\napply = \"approve\"\n"
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
+
+        let result = try run.run(timeout: 120)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("line 7, key create_secret: asks Berth to create the secret, but no GitHub token was given."), "\(result.output)")
+        #expect(result.output.contains("--token-stdin"))
+        let secrets = try Self.emulator.get().call("secretsmanager", "list_secrets", [:])
+        let names = (secrets["SecretList"] as? [[String: Any]] ?? []).compactMap { $0["Name"] as? String }
+        #expect(!names.contains("other-token"), "secrets: \(names)")
+    }
+
+    @Test func missingSecretWithoutKeyStops() throws {
+        let answers = Self.complete + "github_token_secret_name = \"other-token\"\n"
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
+
+        let result = try run.run(["--token-stdin"], stdin: "unused\n", timeout: 120)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("key create_secret: is needed to answer \"Create the secret other-token in us-west-2"), "\(result.output)")
+        #expect(result.output.contains("Add create_secret = true to the file, or create_secret = false to decline."), "\(result.output)")
+    }
+
+    @Test func redeployPlanOnlyStopsAfterPlan() throws {
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: "apply = \"plan\"\n")
+        try Sandbox.writeFilledTfvars(in: run.blueprint)
+
+        let result = try run.run(["redeploy"], timeout: 240)
+
+        #expect(result.status == 0, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("== Step 2 of 11: AWS identity and region"), "\(result.output)")
+        #expect(!result.output.contains("Step 1 of 11"), "redeploy starts at the identity step")
+        #expect(result.output.contains("Plan: 26 to add"), "\(result.output)")
+        #expect(result.output.contains("Stopped after the plan, as apply = \"plan\" asks; nothing was applied."), "\(result.output)")
+        #expect(!run.exists("terraform.tfstate"))
+    }
+}
