@@ -104,13 +104,28 @@ import Testing
         #expect(result.output.contains("Add create_secret = true to the file, or create_secret = false to decline."), "\(result.output)")
     }
 
+    @Test func exampleValueIsNoAnswer() throws {
+        let answers = Self.complete.replacingOccurrences(of: "cpu              = 256\n", with: "") + "apply = \"approve\"\n"
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
+
+        let result = try run.run(timeout: 120)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("key cpu: has no value of its own: the wizard shows 256 from terraform.tfvars.example"), "\(result.output)")
+        #expect(!run.exists("terraform.tfvars"))
+    }
+
     @Test func redeployPlanOnlyStopsAfterPlan() throws {
-        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: "apply = \"plan\"\n")
-        try Sandbox.writeFilledTfvars(in: run.blueprint)
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: "desired_count = 2\napply = \"plan\"\n")
+        let tfvars = try Sandbox.writeFilledTfvars(in: run.blueprint)
 
         let result = try run.run(["redeploy"], timeout: 240)
 
         #expect(result.status == 0, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("desired_count = 2  (\(run.answersFile.path) line 1)"), "\(result.output)")
+        let text = try String(contentsOf: tfvars, encoding: .utf8)
+        #expect(text.contains("desired_count   = 2"), "the file's value was not written:\n\(text)")
+        #expect(text.contains("# the application listens on 3000; leave it"), "the hand-written comments were lost:\n\(text)")
         #expect(result.output.contains("== Step 2 of 11: AWS identity and region"), "\(result.output)")
         #expect(!result.output.contains("Step 1 of 11"), "redeploy starts at the identity step")
         #expect(result.output.contains("Plan: 26 to add"), "\(result.output)")

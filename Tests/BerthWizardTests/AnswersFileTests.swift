@@ -1,3 +1,4 @@
+import BerthTestSupport
 import BerthWizard
 import Foundation
 import Testing
@@ -139,6 +140,15 @@ import Testing
         #expect(AnswerKey.approving("apply")?.name == "apply")
         #expect(AnswerKey.approving("create-role")?.name == "create_codestar_role")
         #expect(AnswerKey.approving("next") == nil)
+    }
+
+    @Test func sandboxExampleIsValid() throws {
+        let folder = Rig.packageRoot.appendingPathComponent("sandbox")
+        let answers = try AnswersFile.load(path: folder.appendingPathComponent("answers.example").path)
+
+        try answers.checkKeys(declared: HCLBlueprintFiles(folder: folder.appendingPathComponent("backend-service")).variables())
+        #expect(answers.text("apply") == AnswerKey.approve)
+        #expect(answers.bool("create_secret") == true)
     }
 
     @Test func missingFileNamed() {

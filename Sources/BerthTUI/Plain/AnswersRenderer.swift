@@ -18,6 +18,7 @@ public final class AnswersRenderer {
 
     private enum Decision {
         case activate(ScreenAction)
+        case back
         case wait
         case stop(Stop)
     }
@@ -85,6 +86,9 @@ public final class AnswersRenderer {
                 activations[action.id, default: 0] += 1
                 printedSignature = nil
                 source.handle(.activate(actionID: action.id))
+            case .back:
+                printedSignature = nil
+                source.handle(.back)
             case .wait:
                 _ = changed.wait(timeout: .now() + 1)
             case .stop(let stop):
@@ -115,6 +119,7 @@ public final class AnswersRenderer {
     /// Sets each field from the file or keeps its value. Returns a stop when a required field has neither.
     private func answerFields(_ screen: Screen) -> Stop? {
         answeredScreens.insert(screen.id)
+        let fromExample = screen.id == WizardStep.fields.rawValue ? source.fieldsFromExample : []
         for field in screen.fields where field.kind != .secret {
             if let entry = answers.entry(field.id) {
                 say("  \(field.id) = \(entry.typed)  (\(answers.location(of: field.id)))")
@@ -123,6 +128,12 @@ public final class AnswersRenderer {
                 }
             } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty && field.required {
                 return missing(field.id, on: screen, help: field.help)
+            } else if fromExample.contains(field.id) {
+                let error = AnswersError(
+                    file: answers.path, key: field.id,
+                    problem: "has no value of its own: the wizard shows \(field.value) from terraform.tfvars.example, which an unattended run does not take as an answer.",
+                    fix: "Add a line \(field.id) = <value> to the file (or set it in terraform.tfvars).")
+                return Stop(status: 2, message: "berth: \(error)")
             } else {
                 say("  \(field.id) = \(field.value)  (kept: not in \(answers.path))")
             }
@@ -151,6 +162,13 @@ public final class AnswersRenderer {
         }
         if offered.contains(ResumeOffer.continueID) {
             return resume()
+        }
+        if screen.id == WizardStep.review.rawValue, !answeredScreens.contains(WizardStep.fields.rawValue),
+           let variable = answers.entries.first(where: { AnswerKey.named($0.name) == nil }) {
+            // A redeploy skips the variables step when terraform.tfvars is valid; the file's
+            // values would then be ignored without a word.
+            say("  The file sets blueprint variables (\(variable.name) first), so Berth goes back to the variables step.")
+            return .back
         }
         if offered.contains(where: { $0.hasPrefix("lock.") }) {
             return .stop(Stop(status: 1, message: "berth: the Terraform state is locked (see above), and an unattended run never unlocks it. Make sure no other run is active, then run berth on a terminal to unlock it."))
