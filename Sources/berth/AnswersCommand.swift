@@ -66,8 +66,7 @@ enum AnswersCommand {
         defer { signals.forEach { $0.cancel() } }
 
         let input = ProcessPlainInput { complain($0) }
-        let secretName = answers.text("github_token_secret_name") ?? "the token secret"
-        let renderer = AnswersRenderer(source: controller, answers: answers, token: {
+        let renderer = AnswersRenderer(source: controller, answers: answers, token: { secretName in
             if let token { return token }
             return input.readSecret("GitHub token for \(secretName) (typing is hidden): ")
         }, output: { line in

@@ -29,7 +29,7 @@ public final class AnswersRenderer {
 
     private let source: WizardController
     private let answers: AnswersFile
-    private var token: (() -> String?)?
+    private var token: ((String) -> String?)?
     private let output: (String) -> Void
     private let now: () -> Date
     private let stillWorkingInterval: TimeInterval
@@ -42,12 +42,13 @@ public final class AnswersRenderer {
     private var lastOutputAt: Date
 
     /// - Parameters:
-    ///   - token: returns the GitHub token (from the terminal or `--token-stdin`); called at most once, only to create the secret.
+    ///   - token: returns the GitHub token for the named secret, from the terminal or `--token-stdin`.
+    ///     It is called at most once, and only to create the secret.
     ///   - output: receives each line; lines are masked for tokens and keys first.
     public init(
         source: WizardController,
         answers: AnswersFile,
-        token: @escaping () -> String?,
+        token: @escaping (_ secretName: String) -> String?,
         output: @escaping (String) -> Void,
         now: @escaping () -> Date = { Date() },
         stillWorkingInterval: TimeInterval = 30
@@ -240,7 +241,8 @@ public final class AnswersRenderer {
             return .stop(Stop(status: 1, message: "berth: \(action.label) did not succeed (see above). Fix the cause and run berth again."))
         }
         if let field = screen.fields.first(where: { $0.kind == .secret }) {
-            guard let value = token?(), !value.isEmpty else {
+            let secretName = screen.fields.first { $0.id == "github_token_secret_name" }?.value ?? "the token secret"
+            guard let value = token?(secretName), !value.isEmpty else {
                 let error = AnswersError(file: answers.path, line: entry.line, key: key.name,
                                          problem: "asks Berth to create the secret, but no GitHub token was given.",
                                          fix: "Pipe the token to berth with --token-stdin (from your CI secret store), or run on a terminal and type it when asked.")
