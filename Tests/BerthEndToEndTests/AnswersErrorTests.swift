@@ -62,6 +62,14 @@ import Testing
         #expect(result.output.contains("key repository_owner: is needed on the Blueprint variables screen, and the file does not set it"), "\(result.output)")
         #expect(result.output.contains("Add a line repository_owner = <value> to the file."), "\(result.output)")
         #expect(!run.exists("terraform.tfvars"), "nothing may be written when an answer is missing")
+
+        try Data((Self.complete + "apply = \"plan\"\n").utf8).write(to: run.answersFile)
+        let again = try run.run(timeout: 240)
+
+        #expect(again.status == 0, "\(again.output)\n\(again.errors)")
+        #expect(again.output.contains("An earlier run of this folder stopped midway; an unattended run starts over"), "\(again.output)")
+        #expect(again.output.contains("== Step 3 of 11: Core infrastructure"), "\(again.output)")
+        #expect(again.output.contains("Stopped after the plan"), "\(again.output)")
     }
 
     @Test func withoutApprovalStopsAfterPlan() throws {

@@ -162,7 +162,7 @@ public final class AnswersRenderer {
             return .wait
         }
         if offered.contains(ResumeOffer.continueID) {
-            return resume()
+            return startOver()
         }
         if screen.id == WizardStep.review.rawValue, !answeredScreens.contains(WizardStep.fields.rawValue),
            let variable = answers.entries.first(where: { AnswerKey.named($0.name) == nil }) {
@@ -209,15 +209,11 @@ public final class AnswersRenderer {
         return .activate(forward)
     }
 
-    private func resume() -> Decision {
-        guard let choice = answers.text("resume") else {
-            let error = AnswersError(file: answers.path, key: "resume", problem: "is needed: an earlier run of this folder stopped midway.",
-                                     fix: "Add resume = \"\(AnswerKey.resumeContinue)\" to carry on from it, or resume = \"\(AnswerKey.resumeStartOver)\".")
-            return .stop(Stop(status: 2, message: "berth: \(error)"))
-        }
-        say("  resume = \(choice)  (\(answers.location(of: "resume")))")
-        let id = choice == AnswerKey.resumeContinue ? ResumeOffer.continueID : ResumeOffer.restartID
-        return .activate(ScreenAction(id: id, label: choice))
+    /// Starts over after an earlier run that stopped midway. Continuing would skip the screens
+    /// before the step it stopped at, and with them the file's answers for those screens.
+    private func startOver() -> Decision {
+        say("  An earlier run of this folder stopped midway; an unattended run starts over and takes every answer from \(answers.path).")
+        return .activate(ScreenAction(id: ResumeOffer.restartID, label: "Start over"))
     }
 
     /// Decides an action that changes the account. Returns nil when the file declines it, so

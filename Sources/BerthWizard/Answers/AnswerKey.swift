@@ -35,16 +35,11 @@ public struct AnswerKey: Sendable, Equatable {
     public static let approve = "approve"
     /// The value of `apply` that stops after the plan.
     public static let planOnly = "plan"
-    /// The values of `resume`.
-    public static let resumeContinue = "continue"
-    public static let resumeStartOver = "start-over"
 
     /// Every key Berth itself reads.
     public static let all: [AnswerKey] = [
         AnswerKey(name: "profile", kind: .text, meaning: "the AWS profile (as --profile)", example: "profile = \"deploy\""),
         AnswerKey(name: "region", kind: .text, meaning: "the deploy region (as --region)", example: "region = \"us-west-2\""),
-        AnswerKey(name: "resume", kind: .choice([resumeContinue, resumeStartOver]),
-                  meaning: "what to do with an earlier run that stopped midway", example: "resume = \"start-over\""),
         AnswerKey(name: "core_stack_name", kind: .text, meaning: "the name core-infra was deployed with", example: "core_stack_name = \"ecs-blueprint-infra\""),
         AnswerKey(name: "namespace", kind: .text, meaning: "the first label of the Cloud Map namespace", example: "namespace = \"default\""),
         AnswerKey(name: "create_codestar_role", kind: .bool, meaning: "whether to create the CodeStar Notifications service-linked role when it is missing",
