@@ -63,6 +63,21 @@ import Testing
         #expect(!result.processTexts.contains { $0.contains(canary) }, "a process got the token in argv or its environment")
     }
 
+    @Test func declinedRoleEndsWithFailedCheck() throws {
+        let emulator = try Emulator()
+        try emulator.seed(["--with-secret"])
+        let run = try AnswersRun(emulator: emulator, answers: AnswersErrorTests.complete + "create_codestar_role = false\napply = \"approve\"\n")
+
+        let result = try run.run(timeout: 120)
+
+        #expect(result.status == 1, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("in account 123456789012? no (create_codestar_role = false, \(run.answersFile.path) line 6)"), "\(result.output)")
+        #expect(result.output.contains("berth: a check on the CodeStar Notifications role screen failed"), "\(result.output)")
+        let roles = try emulator.call("iam", "list_roles", ["PathPrefix": "/aws-service-role/codestar-notifications.amazonaws.com/"])
+        #expect((roles["Roles"] as? [[String: Any]] ?? []).isEmpty, "the role was created although the file declined it")
+        #expect(!run.exists("terraform.tfvars"))
+    }
+
     private func expectTfvars(in blueprint: URL) throws {
         let tfvars = try String(contentsOf: blueprint.appendingPathComponent("terraform.tfvars"), encoding: .utf8)
         let lines = Set(tfvars.components(separatedBy: "\n").map { $0.replacingOccurrences(of: " ", with: "") })

@@ -37,6 +37,7 @@ public final class AnswersRenderer {
 
     private var printedSignature: String?
     private var answeredScreens: Set<String> = []
+    /// How often each action was taken, by screen id and action id.
     private var activations: [String: Int] = [:]
     private var progress = PlainRunProgress()
     private var lastOutputAt: Date
@@ -84,7 +85,7 @@ public final class AnswersRenderer {
 
             switch decide(screen) {
             case .activate(let action):
-                activations[action.id, default: 0] += 1
+                activations["\(screen.id) \(action.id)", default: 0] += 1
                 printedSignature = nil
                 source.handle(.activate(actionID: action.id))
             case .back:
@@ -200,7 +201,7 @@ public final class AnswersRenderer {
         guard forward.enabled else {
             return .stop(Stop(status: 1, message: "berth: a check on the \(screen.title) screen failed; each FAIL row above says what to do. Fix it, then run berth again."))
         }
-        if activations[forward.id, default: 0] >= 20 {
+        if activations["\(screen.id) \(forward.id)", default: 0] >= 20 {
             return .stop(Stop(status: 1, message: "berth: the \(screen.title) screen did not move on after \(forward.label); see the lines above."))
         }
         if let question = forward.confirmation {
@@ -233,7 +234,7 @@ public final class AnswersRenderer {
             }
             return nil
         }
-        if activations[action.id, default: 0] > 0 {
+        if activations["\(screen.id) \(action.id)", default: 0] > 0 {
             return .stop(Stop(status: 1, message: "berth: \(action.label) did not succeed (see above). Fix the cause and run berth again."))
         }
         if let field = screen.fields.first(where: { $0.kind == .secret }) {
