@@ -29,8 +29,8 @@ enum AnswersCommand {
                 complain("berth: --token-stdin reads a pipe, but stdin is a terminal; leave --token-stdin out and Berth asks for the token with typing hidden.")
                 return 2
             }
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            token = text.split(separator: "\n", omittingEmptySubsequences: false).first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
+            // Only the first line is read, so a pipe that stays open after the token does not block.
+            token = readLine(strippingNewline: true).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
             guard let read = token, !read.isEmpty else {
                 complain("berth: --token-stdin found no token on stdin; pipe the token alone, such as from your CI secret store.")
                 return 2
@@ -67,7 +67,10 @@ enum AnswersCommand {
 
         let input = ProcessPlainInput { complain($0) }
         let renderer = AnswersRenderer(source: controller, answers: answers, token: { secretName in
-            if let token { return token }
+            if let piped = token {
+                token = nil
+                return piped
+            }
             return input.readSecret("GitHub token for \(secretName) (typing is hidden): ")
         }, output: { line in
             print(line)

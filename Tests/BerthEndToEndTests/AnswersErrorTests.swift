@@ -52,6 +52,30 @@ import Testing
         #expect(result.errors.contains("Unknown option \"--token\""), "\(result.errors)")
     }
 
+    @Test(arguments: [
+        (["--token-stdin"], "--token-stdin works only with --answers FILE"),
+        (["--answers", "answers.hcl", "--yes"], "--yes cannot be combined with --answers"),
+        (["check", "--answers", "answers.hcl"], "--answers applies to onboarding and `berth redeploy`, not to `berth check`."),
+    ])
+    func flagMisuseIsUsageError(arguments: [String], message: String) throws {
+        let result = try ChildProcess.run(try BerthBinary.require().path, arguments, timeout: 30)
+
+        #expect(result.exitStatus == 2, "\(result)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test func tokenStdinOnTerminalRejected() throws {
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: Self.complete)
+        let berth = try BerthBinary.require()
+        let session = try TmuxSession([berth.path, "--answers", run.answersFile.path, "--token-stdin", "--folder", run.blueprint.path],
+                                      environment: run.environment, directory: run.root.url)
+        defer { session.kill() }
+
+        let screen = try session.waitFor(text: "--token-stdin reads a pipe, but stdin is a terminal", timeout: 60)
+
+        #expect(try session.waitForExit(timeout: 60) == 2, "\(screen)")
+    }
+
     @Test func missingAnswerStopsWithKey() throws {
         let answers = Self.complete.replacingOccurrences(of: "repository_owner = \"octo-example\"\n", with: "") + "apply = \"approve\"\n"
         let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
