@@ -151,6 +151,20 @@ import Testing
         #expect(answers.bool("create_secret") == true)
     }
 
+    @Test func readmeExampleIsValid() throws {
+        let readme = try String(contentsOf: Rig.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Unattended runs"), "README.md has no section on unattended runs")
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```hcl\n"), "the section has no hcl example")
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let example = String(rest[start.upperBound..<end.lowerBound])
+
+        let answers = try AnswersFile(text: example, path: "README.md")
+
+        try answers.checkKeys(declared: HCLBlueprintFiles(folder: Rig.packageRoot.appendingPathComponent("sandbox/backend-service")).variables())
+        #expect(answers.text("apply") == AnswerKey.approve)
+    }
+
     @Test func missingFileNamed() {
         #expect(throws: AnswersError.self) { try AnswersFile.load(path: "/nonexistent/answers.hcl") }
     }
