@@ -54,7 +54,13 @@ enum AnswersCommand {
                 complain("berth: \(configuration.filesProblem ?? "the folder's .tf files could not be read") Pass --folder with the backend-service folder.")
                 return 2
             }
-            try answers.checkKeys(declared: files.variables())
+            let declared = try files.variables()
+            try answers.checkKeys(declared: declared)
+            var provided = Set(try files.currentValues().filter { !$0.value.isEmpty }.keys)
+            if configuration.settings.region != nil {
+                provided.insert("aws_region")
+            }
+            try answers.checkRequired(declared: declared, provided: provided)
         } catch {
             complain("berth: \(error)")
             return 2

@@ -67,33 +67,38 @@ import Testing
     @Test func tokenStdinOnTerminalRejected() throws {
         let run = try AnswersRun(emulator: try Self.emulator.get(), answers: Self.complete)
         let berth = try BerthBinary.require()
-        let session = try TmuxSession([berth.path, "--answers", run.answersFile.path, "--token-stdin", "--folder", run.blueprint.path],
-                                      environment: run.environment, directory: run.root.url)
-        defer { session.kill() }
+        let command = [berth.path, "--answers", run.answersFile.path, "--token-stdin", "--folder", run.blueprint.path]
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
 
-        let screen = try session.waitFor(text: "--token-stdin reads a pipe, but stdin is a terminal", timeout: 60)
+        // script(1) gives berth a pseudo-terminal as stdin and reports berth's exit status.
+        let result = try ChildProcess.run("script", ["-qec", command, "/dev/null"], environment: run.environment, inheritEnvironment: false, timeout: 60)
 
-        #expect(try session.waitForExit(timeout: 60) == 2, "\(screen)")
+        #expect(result.exitStatus == 2, "\(result)")
+        #expect(result.standardOutput.contains("--token-stdin reads a pipe, but stdin is a terminal"), "\(result)")
     }
 
-    @Test func missingAnswerStopsWithKey() throws {
+    @Test func missingAnswerStopsBeforeAnyChange() throws {
         let answers = Self.complete.replacingOccurrences(of: "repository_owner = \"octo-example\"\n", with: "") + "apply = \"approve\"\n"
         let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
 
         let result = try run.run(timeout: 120)
 
         #expect(result.status == 2, "\(result.output)\n\(result.errors)")
-        #expect(result.output.contains("key repository_owner: is needed on the Blueprint variables screen, and the file does not set it"), "\(result.output)")
-        #expect(result.output.contains("Add a line repository_owner = <value> to the file."), "\(result.output)")
-        #expect(!run.exists("terraform.tfvars"), "nothing may be written when an answer is missing")
+        #expect(result.errors.contains("\(run.answersFile.path), key repository_owner: is required (the variable has no default) and set neither in the file nor in terraform.tfvars."), "\(result.errors)")
+        #expect(result.errors.contains("Add a line repository_owner = <value> to the file."), "\(result.errors)")
+        #expect(!run.exists(".berth"), "nothing may start when an answer is missing")
+    }
 
-        try Data((Self.complete + "apply = \"plan\"\n").utf8).write(to: run.answersFile)
-        let again = try run.run(timeout: 240)
+    @Test func exampleValueIsNoAnswer() throws {
+        let answers = Self.complete.replacingOccurrences(of: "cpu              = 256\n", with: "") + "apply = \"approve\"\n"
+        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
 
-        #expect(again.status == 0, "\(again.output)\n\(again.errors)")
-        #expect(again.output.contains("An earlier run of this folder stopped midway; an unattended run starts over"), "\(again.output)")
-        #expect(again.output.contains("== Step 3 of 11: Core infrastructure"), "\(again.output)")
-        #expect(again.output.contains("Stopped after the plan"), "\(again.output)")
+        let result = try run.run(timeout: 120)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("key cpu: is required"), "terraform.tfvars.example sets cpu, but it is no answer:\n\(result.errors)")
+        #expect(!run.exists(".berth"))
     }
 
     @Test func withoutApprovalStopsAfterPlan() throws {
@@ -109,6 +114,14 @@ import Testing
         #expect(!run.exists("terraform.tfstate"), "nothing may be applied without apply = \"approve\"")
         let runs = (try? FileManager.default.contentsOfDirectory(atPath: run.blueprint.appendingPathComponent(".berth/runs").path)) ?? []
         #expect(!runs.contains { $0.hasSuffix("-apply.jsonl") }, "run logs: \(runs)")
+
+        try Data((Self.complete + "apply = \"plan\"\n").utf8).write(to: run.answersFile)
+        let again = try run.run(timeout: 240)
+
+        #expect(again.status == 0, "\(again.output)\n\(again.errors)")
+        #expect(again.output.contains("An earlier run of this folder stopped midway; an unattended run starts over"), "\(again.output)")
+        #expect(again.output.contains("== Step 3 of 11: Core infrastructure"), "\(again.output)")
+        #expect(again.output.contains("Stopped after the plan"), "\(again.output)")
     }
 
     @Test func secretWithoutTokenStops() throws {
@@ -134,17 +147,6 @@ import Testing
         #expect(result.status == 2, "\(result.output)\n\(result.errors)")
         #expect(result.output.contains("key create_secret: is needed to answer \"Create the secret other-token in us-west-2"), "\(result.output)")
         #expect(result.output.contains("Add create_secret = true to the file, or create_secret = false to decline."), "\(result.output)")
-    }
-
-    @Test func exampleValueIsNoAnswer() throws {
-        let answers = Self.complete.replacingOccurrences(of: "cpu              = 256\n", with: "") + "apply = \"approve\"\n"
-        let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
-
-        let result = try run.run(timeout: 120)
-
-        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
-        #expect(result.output.contains("key cpu: has no value of its own: the wizard shows 256 from terraform.tfvars.example"), "\(result.output)")
-        #expect(!run.exists("terraform.tfvars"))
     }
 
     @Test func redeployPlanOnlyStopsAfterPlan() throws {

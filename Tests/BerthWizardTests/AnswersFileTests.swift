@@ -102,6 +102,20 @@ import Testing
         }
     }
 
+    @Test func requiredVariablesListed() throws {
+        let answers = try AnswersFile(text: "apply = \"plan\"\n", path: "answers.hcl")
+
+        #expect(throws: Never.self) { try answers.checkRequired(declared: specs, provided: ["repository_owner", "cpu", "db_password"]) }
+        do {
+            try answers.checkRequired(declared: specs, provided: ["db_password"])
+            Issue.record("missing variables were accepted")
+        } catch let error as AnswersError {
+            #expect(error.key == "repository_owner")
+            #expect(error.description.contains("The same holds for cpu."))
+            #expect(error.description.contains("Add a line repository_owner = <value> for each of them to the file."))
+        }
+    }
+
     @Test func sensitiveVariableRefused() throws {
         let answers = try AnswersFile(text: "db_password = \"hunter2\"\n", path: "answers.hcl")
 

@@ -121,7 +121,6 @@ public final class AnswersRenderer {
     /// Sets each field from the file or keeps its value. Returns a stop when a required field has neither.
     private func answerFields(_ screen: Screen) -> Stop? {
         answeredScreens.insert(screen.id)
-        let fromExample = screen.id == WizardStep.fields.rawValue ? source.fieldsFromExample : []
         for field in screen.fields where field.kind != .secret {
             if let entry = answers.entry(field.id) {
                 say("  \(field.id) = \(entry.typed)  (\(answers.location(of: field.id)))")
@@ -130,12 +129,6 @@ public final class AnswersRenderer {
                 }
             } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty && field.required {
                 return missing(field.id, on: screen, help: field.help)
-            } else if fromExample.contains(field.id) {
-                let error = AnswersError(
-                    file: answers.path, key: field.id,
-                    problem: "has no value of its own: the wizard shows \(field.value) from terraform.tfvars.example, which an unattended run does not take as an answer.",
-                    fix: "Add a line \(field.id) = <value> to the file (or set it in terraform.tfvars).")
-                return Stop(status: 2, message: "berth: \(error)")
             } else {
                 say("  \(field.id) = \(field.value)  (kept: not in \(answers.path))")
             }

@@ -106,6 +106,19 @@ public struct AnswersFile: Sendable {
         }
     }
 
+    /// Throws when a variable without a default is set neither in the file nor in `provided`
+    /// (terraform.tfvars and the values the wizard fills in), so a run stops before it changes
+    /// anything in the account.
+    public func checkRequired(declared: [VariableSpec], provided: Set<String>) throws {
+        let missing = declared.filter { $0.isRequired && entry($0.name) == nil && !provided.contains($0.name) }.map(\.name)
+        guard let first = missing.first else { return }
+        let others = missing.dropFirst()
+        let also = others.isEmpty ? "" : " The same holds for \(others.joined(separator: ", "))."
+        throw AnswersError(file: path, key: first,
+                           problem: "is required (the variable has no default) and set neither in the file nor in terraform.tfvars.\(also)",
+                           fix: "Add a line \(first) = <value>\(others.isEmpty ? "" : " for each of them") to the file.")
+    }
+
     /// Returns where `name` is set, such as `answers.hcl line 4`, or the file alone.
     public func location(of name: String) -> String {
         entry(name).map { "\(path) line \($0.line)" } ?? path
