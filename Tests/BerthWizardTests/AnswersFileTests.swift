@@ -160,7 +160,9 @@ import Testing
         let folder = Rig.packageRoot.appendingPathComponent("sandbox")
         let answers = try AnswersFile.load(path: folder.appendingPathComponent("answers.example").path)
 
-        try answers.checkKeys(declared: HCLBlueprintFiles(folder: folder.appendingPathComponent("backend-service")).variables())
+        let declared = try HCLBlueprintFiles(folder: folder.appendingPathComponent("backend-service")).variables()
+        try answers.checkKeys(declared: declared)
+        try answers.checkRequired(declared: declared, provided: ["aws_region"])
         #expect(answers.text("apply") == AnswerKey.approve)
         #expect(answers.bool("create_secret") == true)
     }
@@ -175,7 +177,9 @@ import Testing
 
         let answers = try AnswersFile(text: example, path: "README.md")
 
-        try answers.checkKeys(declared: HCLBlueprintFiles(folder: Rig.packageRoot.appendingPathComponent("sandbox/backend-service")).variables())
+        let declared = try HCLBlueprintFiles(folder: Rig.packageRoot.appendingPathComponent("sandbox/backend-service")).variables()
+        try answers.checkKeys(declared: declared)
+        try answers.checkRequired(declared: declared, provided: ["aws_region"])
         #expect(answers.text("apply") == AnswerKey.approve)
     }
 
