@@ -70,6 +70,13 @@ import Testing
         #expect(error?.description.contains(token) == false)
     }
 
+    @Test func shortTokenPrefixRefused() {
+        let error = parseError("service_name = \"ghp_x1\"\n")
+
+        #expect(error?.key == "service_name")
+        #expect(error?.description.contains("looks like a GitHub token") == true)
+    }
+
     @Test func awsKeyShapedValueRefused() {
         let error = parseError("service_name = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"\n")
 

@@ -44,9 +44,11 @@ public struct AnswersFile: Sendable {
                                problem: "names a secret, and an answers file never holds one.",
                                fix: "Delete the line; Berth asks for the GitHub token on the terminal, or reads it from stdin with --token-stdin, and takes AWS credentials from the profile or the environment.")
         }
-        if let secret = document.suspectedSecrets.first {
-            throw AnswersError(file: path, line: secret.line, key: secret.name,
-                               problem: "has a value that looks like \(secret.kind), and an answers file never holds a secret.",
+        let tokens = document.assignments.filter { TokenPattern.looksLikeToken($0.valueText.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) }
+        let secrets = document.suspectedSecrets.map { ($0.name, $0.line, $0.kind) } + tokens.map { ($0.name, $0.line, "a GitHub token") }
+        if let (name, line, kind) = secrets.min(by: { $0.1 < $1.1 }) {
+            throw AnswersError(file: path, line: line, key: name,
+                               problem: "has a value that looks like \(kind), and an answers file never holds a secret.",
                                fix: "Delete the value (and revoke it if it is real); put the token in Secrets Manager, or give it with --token-stdin.")
         }
 
