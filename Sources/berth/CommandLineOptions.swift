@@ -27,6 +27,10 @@ struct CommandLineOptions: Equatable {
     var deployedTimeout: Double = 600
     /// `berth check` only: `--json`, `--only ID`, `--skip ID`, `--strict`.
     var checklist = ChecklistFlags()
+    /// `--answers FILE`: run unattended from the answers in FILE.
+    var answersFile: String?
+    /// `--token-stdin`: with `--answers`, read the GitHub token from stdin.
+    var tokenFromStdin = false
 }
 
 /// The `berth check` flags; `--only` and `--skip` repeat.
@@ -69,6 +73,11 @@ extension CommandLineOptions {
       --plain          line prompts instead of the full-screen interface
       --yes            in plain mode without a terminal, approve the apply; without it,
                        piped input never approves an apply
+      --answers FILE   (onboard, redeploy) run unattended from the key = value answers in
+                       FILE, printing plain lines; applies only with apply = "approve" in
+                       FILE (see sandbox/answers.example)
+      --token-stdin    (with --answers) read the GitHub token for a new secret from stdin;
+                       without it, Berth asks on the terminal
       --log FILE       write Berth's own log to FILE (never secrets)
       --json           (check) print one JSON document instead of lines (docs/check-json.md)
       --only ID        (check) run only this check and what it depends on; repeatable
@@ -118,6 +127,8 @@ extension CommandLineOptions {
             case "--log": options.logFile = try take()
             case "--plain": options.plain = true
             case "--yes", "-y": options.assumeYes = true
+            case "--answers": options.answersFile = try take()
+            case "--token-stdin": options.tokenFromStdin = true
             case "--deployed": options.deployed = true
             case "--timeout":
                 let text = try take()
@@ -159,9 +170,28 @@ extension CommandLineOptions {
         if options.command != .check && options.command != .help && options.command != .version && !options.checklist.isEmpty {
             throw UsageError(description: "--json, --only, --skip and --strict apply only to `berth check`.")
         }
-        if let region = options.region, region.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) == nil {
+        if let region = options.region, !isRegionName(region) {
             throw UsageError(description: "--region \"\(region)\" is not a region name; use one such as us-west-2 (not an availability zone such as us-west-2a).")
         }
+        try checkAnswersFlags(options)
         return options
+    }
+
+    /// Returns whether `text` is shaped like a region name, such as us-west-2.
+    static func isRegionName(_ text: String) -> Bool {
+        text.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) != nil
+    }
+
+    private static func checkAnswersFlags(_ options: CommandLineOptions) throws {
+        if options.tokenFromStdin && options.answersFile == nil {
+            throw UsageError(description: "--token-stdin works only with --answers FILE; in the wizard, type the token into its hidden field.")
+        }
+        guard options.answersFile != nil else { return }
+        if options.command != .onboard && options.command != .redeploy && options.command != .help && options.command != .version {
+            throw UsageError(description: "--answers applies to onboarding and `berth redeploy`, not to `berth \(options.command.rawValue)`.")
+        }
+        if options.assumeYes {
+            throw UsageError(description: "--yes cannot be combined with --answers; approve the apply with apply = \"approve\" in the answers file.")
+        }
     }
 }

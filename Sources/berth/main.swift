@@ -67,6 +67,10 @@ guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder
 let log = BerthLog(path: options.logFile ?? environment["BERTH_LOG"])
 log.write("berth \(BerthVersion.current) \(options.command.rawValue) in \(folder.path)")
 
+if options.answersFile != nil {
+    finish(AnswersCommand.run(options: options, folder: folder, environment: environment, log: log))
+}
+
 let setup = WizardSetup(
     folder: folder,
     profile: options.profile,

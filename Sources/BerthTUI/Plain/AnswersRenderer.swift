@@ -1,0 +1,291 @@
+import BerthTerraform
+import BerthWizard
+import Foundation
+
+/// Runs the wizard unattended from an answers file, printing plain lines (for CI logs).
+///
+/// Each screen is printed once its checks have settled. Fields take the file's value for the
+/// key named after the field's id, or keep the value shown. An action that changes the account
+/// runs only when its key (`AnswerKey.approves`) says so; any question the file does not answer
+/// ends the run with exit status 2 and names the key to add. Nothing is ever read from stdin
+/// here: the token comes from `token`, asked for only when a secret is to be created.
+public final class AnswersRenderer {
+    /// The reason a run ends before the wizard finishes, with its exit status.
+    struct Stop {
+        var status: Int32
+        var message: String
+    }
+
+    private enum Decision {
+        case activate(ScreenAction)
+        case back
+        case wait
+        case stop(Stop)
+    }
+
+    /// Actions the answers file approves by existing: writing terraform.tfvars and planning
+    /// change nothing in the account, and the values come from the file itself.
+    static let navigation = ["next", "write-and-plan", "finish"]
+
+    private let source: WizardController
+    private let answers: AnswersFile
+    private var token: ((String) -> String?)?
+    private let output: (String) -> Void
+    private let now: () -> Date
+    private let stillWorkingInterval: TimeInterval
+    private let changed = DispatchSemaphore(value: 0)
+
+    private var printedSignature: String?
+    private var answeredScreens: Set<String> = []
+    /// How often each action was taken, by screen id and action id.
+    private var activations: [String: Int] = [:]
+    private var progress = PlainRunProgress()
+    private var lastOutputAt: Date
+
+    /// - Parameters:
+    ///   - token: returns the GitHub token for the named secret, from the terminal or `--token-stdin`.
+    ///     It is called at most once, and only to create the secret.
+    ///   - output: receives each line; lines are masked for tokens and keys first.
+    public init(
+        source: WizardController,
+        answers: AnswersFile,
+        token: @escaping (_ secretName: String) -> String?,
+        output: @escaping (String) -> Void,
+        now: @escaping () -> Date = { Date() },
+        stillWorkingInterval: TimeInterval = 30
+    ) {
+        self.source = source
+        self.answers = answers
+        self.token = token
+        self.output = output
+        self.now = now
+        self.stillWorkingInterval = stillWorkingInterval
+        self.lastOutputAt = now()
+    }
+
+    /// Runs until the wizard finishes or reaches a question the file does not answer. Returns
+    /// the exit status: 0 done, 1 a check or Terraform failed, 2 the answers file does not fit.
+    public func run() -> Int32 {
+        let semaphore = changed
+        source.onChange = { semaphore.signal() }
+        defer { source.onChange = nil }
+
+        while !source.isFinished {
+            let screen = source.screen
+            reportProgress(screen)
+            if screen.busy != nil {
+                _ = changed.wait(timeout: .now() + 1)
+                continue
+            }
+            printIfNew(screen)
+            if !answeredScreens.contains(screen.id) {
+                if let stop = answerFields(screen) { return end(stop) }
+                continue
+            }
+
+            switch decide(screen) {
+            case .activate(let action):
+                activations["\(screen.id) \(action.id)", default: 0] += 1
+                printedSignature = nil
+                source.handle(.activate(actionID: action.id))
+            case .back:
+                printedSignature = nil
+                source.handle(.back)
+            case .wait:
+                _ = changed.wait(timeout: .now() + 1)
+            case .stop(let stop):
+                return end(stop)
+            }
+        }
+
+        switch source.outcome {
+        case .deployed?: return 0
+        case .failed?: return 1
+        case .quit?, nil: return 1
+        }
+    }
+
+    private func end(_ stop: Stop) -> Int32 {
+        say(stop.message)
+        source.handle(.quit)
+        return stop.status
+    }
+
+    private func say(_ line: String) {
+        output(TokenPattern.mask(line))
+        lastOutputAt = now()
+    }
+
+    // MARK: Fields
+
+    /// Sets each field from the file or keeps its value. Returns a stop when a required field has neither.
+    private func answerFields(_ screen: Screen) -> Stop? {
+        answeredScreens.insert(screen.id)
+        for field in screen.fields where field.kind != .secret {
+            if let entry = answers.entry(field.id) {
+                say("  \(field.id) = \(entry.typed)  (\(answers.location(of: field.id)))")
+                if entry.typed != field.value {
+                    source.handle(.setField(id: field.id, value: entry.typed))
+                }
+            } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty && field.required {
+                return missing(field.id, on: screen, help: field.help)
+            } else {
+                say("  \(field.id) = \(field.value)  (kept: not in \(answers.path))")
+            }
+            source.handle(.commitField(id: field.id))
+        }
+        return nil
+    }
+
+    private func missing(_ key: String, on screen: Screen, help: String) -> Stop {
+        let error = AnswersError(
+            file: answers.path, key: key,
+            problem: "is needed on the \(screen.title) screen, and the file does not set it\(help.isEmpty ? "" : " (\(help))").",
+            fix: "Add a line \(key) = <value> to the file.")
+        return Stop(status: 2, message: "berth: \(error)")
+    }
+
+    // MARK: Actions
+
+    private func decide(_ screen: Screen) -> Decision {
+        let offered = Set(screen.actions.map(\.id))
+        if offered.contains("prompt.quit") {
+            return .activate(ScreenAction(id: "prompt.quit", label: "Quit"))
+        }
+        if offered.contains("prompt.stop") {
+            return .wait
+        }
+        if offered.contains(ResumeOffer.continueID) {
+            return startOver()
+        }
+        if screen.id == WizardStep.review.rawValue, !answeredScreens.contains(WizardStep.fields.rawValue),
+           let variable = answers.entries.first(where: { AnswerKey.named($0.name) == nil }) {
+            // A redeploy skips the variables step when terraform.tfvars is valid; the file's
+            // values would then be ignored without a word.
+            say("  The file sets blueprint variables (\(variable.name) first), so Berth goes back to the variables step.")
+            return .back
+        }
+        if offered.contains(where: { $0.hasPrefix("lock.") }) {
+            return .stop(Stop(status: 1, message: "berth: the Terraform state is locked (see above), and an unattended run never unlocks it. Make sure no other run is active, then run berth on a terminal to unlock it."))
+        }
+        if let invalid = screen.fields.first(where: { $0.error != nil }) {
+            return .stop(fieldError(invalid, on: screen))
+        }
+        if offered.contains("retry-plan") {
+            return .stop(Stop(status: 1, message: "berth: Terraform failed; the error and what to do are above. Fix the cause and run berth again."))
+        }
+
+        for action in screen.actions where action.enabled {
+            if let key = AnswerKey.approving(action.id) {
+                if let decision = approval(action, key: key, on: screen) { return decision }
+            } else if let question = action.confirmation, !Self.navigation.contains(action.id) {
+                let error = AnswersError(file: answers.path, problem: "cannot answer the question \"\(question)\" on the \(screen.title) screen; no key approves it yet.",
+                                         fix: "Run berth on a terminal for this step.")
+                return .stop(Stop(status: 2, message: "berth: \(error)"))
+            }
+        }
+
+        guard let forward = screen.actions.first(where: { Self.navigation.contains($0.id) }) else {
+            if screen.id == WizardStep.fields.rawValue {
+                return .stop(Stop(status: 2, message: "berth: the blueprint's variables could not be read (see above); pass --folder with the backend-service folder."))
+            }
+            return .wait
+        }
+        guard forward.enabled else {
+            return .stop(Stop(status: 1, message: "berth: a check on the \(screen.title) screen failed; each FAIL row above says what to do. Fix it, then run berth again."))
+        }
+        if activations["\(screen.id) \(forward.id)", default: 0] >= 20 {
+            return .stop(Stop(status: 1, message: "berth: the \(screen.title) screen did not move on after \(forward.label); see the lines above."))
+        }
+        if let question = forward.confirmation {
+            say("  \(question) yes (\(answers.path) gives the values)")
+        }
+        return .activate(forward)
+    }
+
+    /// Starts over after an earlier run that stopped midway. Continuing would skip the screens
+    /// before the step it stopped at, and with them the file's answers for those screens.
+    private func startOver() -> Decision {
+        say("  An earlier run of this folder stopped midway; an unattended run starts over and takes every answer from \(answers.path).")
+        return .activate(ScreenAction(id: ResumeOffer.restartID, label: "Start over"))
+    }
+
+    /// Decides an action that changes the account. Returns nil when the file declines it, so
+    /// the screen's other actions decide.
+    private func approval(_ action: ScreenAction, key: AnswerKey, on screen: Screen) -> Decision? {
+        let question = action.confirmation ?? action.label
+        guard let entry = answers.entry(key.name) else {
+            let error = AnswersError(file: answers.path, key: key.name, problem: "is needed to answer \"\(question)\".",
+                                     fix: "Add \(key.example) to the file, or \(key.name) = \(key.kind == .bool ? "false" : "\"\(AnswerKey.planOnly)\"") to decline.")
+            return .stop(Stop(status: 2, message: "berth: \(error)"))
+        }
+        let approved = key.kind == .bool ? answers.bool(key.name) == true : entry.typed == AnswerKey.approve
+        if !approved {
+            say("  \(question) no (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
+            if key.name == "apply" {
+                return .stop(Stop(status: 0, message: "Stopped after the plan, as apply = \"\(AnswerKey.planOnly)\" asks; nothing was applied. Set apply = \"\(AnswerKey.approve)\" to apply."))
+            }
+            return nil
+        }
+        if activations["\(screen.id) \(action.id)", default: 0] > 0 {
+            return .stop(Stop(status: 1, message: "berth: \(action.label) did not succeed (see above). Fix the cause and run berth again."))
+        }
+        if let field = screen.fields.first(where: { $0.kind == .secret }) {
+            let secretName = screen.fields.first { $0.id == "github_token_secret_name" }?.value ?? "the token secret"
+            guard let value = token?(secretName), !value.isEmpty else {
+                let error = AnswersError(file: answers.path, line: entry.line, key: key.name,
+                                         problem: "asks Berth to create the secret, but no GitHub token was given.",
+                                         fix: "Pipe the token to berth with --token-stdin (from your CI secret store), or run on a terminal and type it when asked.")
+                return .stop(Stop(status: 2, message: "berth: \(error)"))
+            }
+            token = nil
+            source.handle(.setField(id: field.id, value: value))
+        }
+        say("  \(question) yes (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
+        return .activate(action)
+    }
+
+    private func fieldError(_ field: FormField, on screen: Screen) -> Stop {
+        let problem = "is not valid on the \(screen.title) screen: \(field.error ?? "")"
+        let error: AnswersError
+        if let entry = answers.entry(field.id) {
+            error = AnswersError(file: answers.path, line: entry.line, key: field.id, problem: problem, fix: "Correct the value in the file.")
+        } else {
+            error = AnswersError(file: answers.path, key: field.id, problem: problem + " (the value shown was kept, as the file does not set it)",
+                                 fix: "Add a line \(field.id) = <value> to the file.")
+        }
+        return Stop(status: 2, message: "berth: \(error)")
+    }
+
+    // MARK: Output
+
+    private func printIfNew(_ screen: Screen) {
+        let signature = PlainScreenText.signature(screen)
+        guard signature != printedSignature else { return }
+        printedSignature = signature
+        for line in PlainScreenText.lines(for: screen) {
+            say(line)
+        }
+    }
+
+    private func reportProgress(_ screen: Screen) {
+        let run = screen.blocks.compactMap { block -> RunSnapshot? in
+            if case .run(let snapshot) = block { return snapshot }
+            return nil
+        }.first
+        guard let run else { return }
+        if progress.screenID != screen.id {
+            progress = PlainRunProgress()
+            progress.screenID = screen.id
+            say("")
+            say("== Step \(screen.stepNumber) of \(screen.stepCount): \(screen.title)")
+        }
+        let lines = progress.newLines(for: run)
+        for line in lines {
+            say(line)
+        }
+        if lines.isEmpty, screen.busy != nil, now().timeIntervalSince(lastOutputAt) >= stillWorkingInterval {
+            say("… still working (\(Int(run.elapsedSeconds))s elapsed)")
+        }
+    }
+}
