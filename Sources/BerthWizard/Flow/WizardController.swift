@@ -47,6 +47,8 @@ public final class WizardController: @unchecked Sendable {
     var verification: [String: CheckResult] = [:]
     /// Onboarding only: the earlier session the welcome screen offers to continue.
     var resumeOffer: ResumeOffer?
+    /// The deploy of core-infra offered on the core-infra step (WizardController+CoreInfraDeploy.swift).
+    var coreDeploy = CoreInfraDeployProgress()
 
     private var changeHandler: (() -> Void)?
 
@@ -172,6 +174,9 @@ public final class WizardController: @unchecked Sendable {
         mutate { wizard in
             if id == SecretStep.tokenFieldID {
                 wizard.tokenDraft = value
+            } else if id == CoreInfraDeployProgress.ID.folderField {
+                wizard.coreDeploy.folderText = value
+                wizard.coreDeploy.folderProblem = nil
             } else if wizard.step == .fields, wizard.form != nil {
                 wizard.form?.set(id, value)
             } else {
@@ -232,7 +237,10 @@ public final class WizardController: @unchecked Sendable {
         case "prompt.cancel": mutate { $0.prompt = nil }
         case ResumeOffer.continueID: resume()
         case ResumeOffer.restartID: startOver()
-        default: _ = handleLockAction(actionID)
+        default:
+            if !handleCoreInfraDeployAction(actionID) {
+                _ = handleLockAction(actionID)
+            }
         }
     }
 
@@ -258,6 +266,10 @@ public final class WizardController: @unchecked Sendable {
     private func goBack() {
         mutate { wizard in
             guard !wizard.running, wizard.prompt == nil else { return }
+            if wizard.step == .coreInfra, wizard.coreDeploy.isActive {
+                wizard.stepBackInCoreInfraDeploy()
+                return
+            }
             wizard.notice = nil
             switch wizard.step {
             case .welcome, .done:
