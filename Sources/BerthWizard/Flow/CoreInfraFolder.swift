@@ -82,13 +82,14 @@ public struct CoreInfraFolder: Equatable, Sendable {
     /// Returns the values terraform.tfvars needs so the core-infra it creates carries the names the
     /// service blueprint looks up: `core_stack_name`, `aws_region`, and `namespace` among
     /// `namespaces`. Values the file already holds are not listed; when the file does not exist,
-    /// it starts from terraform.tfvars.example.
+    /// it starts from terraform.tfvars.example and both names are listed, so the file gets written.
     public func changes(coreStackName: String, region: String, namespace: String) throws -> [Change] {
         let document = try startingDocument()
+        let creating = !FileManager.default.fileExists(atPath: tfvarsURL.path)
         var changes: [Change] = []
         for (name, value) in [("core_stack_name", coreStackName), ("aws_region", region)] {
             let current = document.value(of: name)
-            if current?.stringValue != value {
+            if creating || current?.stringValue != value {
                 changes.append(Change(name: name, encoded: ValueEncoder.quote(value, allowsHeredoc: false), previous: current?.description))
             }
         }

@@ -96,7 +96,7 @@ extension WizardController {
         var target: CoreInfraFolder?
         mutate { wizard in
             let retry = wizard.coreDeploy.phase == .running && !wizard.running
-            guard let folder = wizard.coreDeploy.folder, wizard.coreDeploy.phase == .confirming || retry else { return }
+            guard let folder = wizard.coreDeploy.folder, !wizard.running, wizard.coreDeploy.phase == .confirming || retry else { return }
             do {
                 let changes = try folder.changes(
                     coreStackName: wizard.settings.coreStackName,
@@ -144,7 +144,7 @@ extension WizardController {
     private func applyCoreInfra() {
         var target: CoreInfraFolder?
         mutate { wizard in
-            guard wizard.coreDeploy.phase == .reviewingPlan, let folder = wizard.coreDeploy.folder else { return }
+            guard !wizard.running, wizard.coreDeploy.phase == .reviewingPlan, let folder = wizard.coreDeploy.folder else { return }
             wizard.coreDeploy.phase = .running
             wizard.coreDeploy.stage = .apply
             target = folder

@@ -112,6 +112,11 @@ extension WizardController {
 
     private func fillCorePlanReview(_ screen: inout Screen, back: ScreenAction) {
         guard let plan = coreDeploy.plan, let folder = coreDeploy.folder else { return }
+        // The plan is read before the run ends; the way on appears once it has.
+        guard !running else {
+            screen.busy = busy ?? "Planning core-infra…"
+            return
+        }
         screen.blocks = [.paragraph("Plan for core-infra in \(folder.url.path): \(plan.add) to add, \(plan.change) to change, \(plan.remove) to destroy.", plan.remove > 0 ? .warning : .emphasis)]
         let rows = plan.changes.map { KeyValueRow($0.action, $0.address) }
         if !rows.isEmpty {
