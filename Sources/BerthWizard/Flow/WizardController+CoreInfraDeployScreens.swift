@@ -117,7 +117,7 @@ extension WizardController {
             screen.busy = busy ?? "Planning core-infra…"
             return
         }
-        screen.blocks = [.paragraph("Plan for core-infra in \(folder.url.path): \(plan.add) to add, \(plan.change) to change, \(plan.remove) to destroy.", plan.remove > 0 ? .warning : .emphasis)]
+        screen.blocks = [.paragraph("Plan: \(plan.add) to add, \(plan.change) to change, \(plan.remove) to destroy, for core-infra in \(folder.url.path).", plan.remove > 0 ? .warning : .emphasis)]
         let rows = plan.changes.map { KeyValueRow($0.action, $0.address) }
         if !rows.isEmpty {
             screen.blocks.append(.table(rows))
