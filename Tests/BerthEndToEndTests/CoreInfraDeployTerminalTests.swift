@@ -2,7 +2,7 @@ import BerthTestSupport
 import Foundation
 import Testing
 
-/// The core-infra deploy in a real 100x30 terminal: the emulator holds no core-infra, so the
+/// The core-infra deploy in a real 100x30 terminal: the emulator contains no core-infra, so the
 /// wizard offers to deploy it, refuses a folder that is not core-infra, applies a copy of
 /// `sandbox/core-infra` with the real Terraform, finds core-infra and goes on to the next step.
 @Suite struct CoreInfraDeployTerminalTests {
@@ -71,7 +71,7 @@ import Testing
         #expect(try run.waitForBerthExit() == 0)
     }
 
-    /// Waits until the screen, its rows joined by spaces (a long paragraph wraps), holds every one of `texts`.
+    /// Waits until the screen, its rows joined by spaces (a long paragraph wraps), contains every one of `texts`.
     @discardableResult
     private func waitForText(_ run: WizardTerminalRun, _ texts: String..., timeout: TimeInterval = 20) throws -> String {
         try run.waitFor(timeout: timeout, texts.joined(separator: " and ")) { screen in
@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    /// The screen's rows without frame lines and edge spaces, joined by single spaces.
+    /// Joins the screen's rows with single spaces, without frame lines and edge spaces.
     private static func joinedRows(_ screen: String) -> String {
         screen.components(separatedBy: "\n")
             .map { $0.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces) }
@@ -107,7 +107,7 @@ import Testing
         return target
     }
 
-    /// Checks, outside Berth, that the emulator holds what the blueprint's look-ups expect.
+    /// Checks, outside Berth, that the emulator contains what the blueprint's look-ups expect.
     private func expectCoreInfra(in emulator: Emulator) throws {
         let vpcs = try emulator.call("ec2", "describe_vpcs", ["Filters": [["Name": "tag:Name", "Values": ["ecs-blueprint-infra"]]]])
         let vpcIDs = (vpcs["Vpcs"] as? [[String: Any]] ?? []).compactMap { $0["VpcId"] as? String }
@@ -115,7 +115,8 @@ import Testing
 
         let subnets = try emulator.call("ec2", "describe_subnets", ["Filters": [["Name": "tag:Name", "Values": ["ecs-blueprint-infra-private-*"]]]])
         let subnetVPCs = (subnets["Subnets"] as? [[String: Any]] ?? []).compactMap { $0["VpcId"] as? String }
-        #expect(subnetVPCs.count == 3 && Set(subnetVPCs) == Set(vpcIDs), "private subnets' VPCs: \(subnetVPCs)")
+        #expect(subnetVPCs.count == 3, "private subnets' VPCs: \(subnetVPCs)")
+        #expect(Set(subnetVPCs) == Set(vpcIDs), "private subnets' VPCs: \(subnetVPCs)")
 
         let clusters = try emulator.call("ecs", "describe_clusters", ["clusters": ["ecs-blueprint-infra"]])
         #expect((clusters["clusters"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String } == ["ACTIVE"])
@@ -128,7 +129,7 @@ import Testing
         #expect((role["Role"] as? [String: Any])?["RoleName"] as? String == "ecs-blueprint-infra-execution")
     }
 
-    /// The text inside a dialog's frame, its rows joined by spaces.
+    /// Returns the text inside a dialog's frame, its rows joined by spaces.
     private static func dialogText(_ screen: String) -> String {
         screen.components(separatedBy: "\n").compactMap { row -> String? in
             guard let open = row.firstIndex(of: "│"), let close = row.lastIndex(of: "│"), open < close else { return nil }

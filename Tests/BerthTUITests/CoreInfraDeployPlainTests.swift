@@ -4,12 +4,13 @@ import BerthWizard
 import Foundation
 import Testing
 
-/// The core-infra deploy in plain mode (`--plain`): line prompts against an emulator that holds
+/// The core-infra deploy in plain mode (`--plain`): line prompts against an emulator that contains
 /// no core-infra, with the real Terraform applying a copy of `sandbox/core-infra`.
 @Suite struct CoreInfraDeployPlainTests {
     @Test func plainModeDeploysCoreInfraAfterARefusal() throws {
         let emulator = try Emulator()
         let root = try TemporaryFolder(prefix: "core-infra-plain")
+        defer { root.remove() }
         let blueprint = try Sandbox.copy(to: root.file("backend-service"))
         try Sandbox.writeFilledTfvars(in: blueprint)
         let coreInfra = root.file("core-infra")
@@ -28,7 +29,7 @@ import Testing
         let controller = WizardController(configuration: configuration)
         controller.start()
 
-        // The first folder answer has variables.tf but is the service blueprint; the second is core-infra.
+        // The first folder typed has a variables.tf but is the service blueprint. The second is core-infra.
         let input = AnsweringInput(folders: [blueprint.path, "../core-infra"])
         let renderer = PlainRenderer(source: controller, input: input, output: { input.record($0) })
         _ = renderer.run()

@@ -4,11 +4,11 @@ import Foundation
 import Testing
 
 /// Drives the core-infra deploy of `WizardController` with intents against an emulator that
-/// holds no core-infra, with the real Terraform applying a copy of `sandbox/core-infra`.
+/// contains no core-infra, with the real Terraform applying a copy of `sandbox/core-infra`.
 @Suite(.serialized) struct CoreInfraDeployFlowTests {
     static let emulator = Result { try Emulator() }
 
-    /// A blueprint copy with `sandbox/core-infra` copied beside it as `core-infra`.
+    /// Copies the sandbox blueprint, with `sandbox/core-infra` beside it as `core-infra`.
     private func makeFixture(_ emulator: Emulator, rootAvailable: Bool = true) throws -> (WizardFixture, URL) {
         var fixture = try WizardFixture(emulator: emulator)
         let coreInfra = fixture.folder.deletingLastPathComponent().appendingPathComponent("core-infra")
@@ -76,7 +76,8 @@ import Testing
 
         #expect(CoreInfraLookup.classify(controller.checkResults) == .missing)
         let offer = try #require(controller.screen.actions.first { $0.id == "core-infra.deploy" })
-        #expect(offer.label == "Deploy core-infra now" && offer.isDefault)
+        #expect(offer.label == "Deploy core-infra now")
+        #expect(offer.isDefault)
         controller.handle(.activate(actionID: "core-infra.deploy"))
 
         let folderScreen = controller.screen
@@ -148,6 +149,22 @@ import Testing
         controller.handle(.back)
         #expect(controller.screen.id == "core-infra")
         #expect(controller.screen.actions.contains { $0.id == "core-infra.deploy" })
+    }
+
+    @Test func reviewWarnsOfLookupOverrides() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        let (fixture, _) = try makeFixture(emulator)
+        try (WizardFixture.completeTfvars + "ecs_cluster_name = \"other-cluster\"\n")
+            .write(to: fixture.folder.appendingPathComponent("terraform.tfvars"), atomically: true, encoding: .utf8)
+        let controller = try walkToCoreInfra(fixture)
+        controller.handle(.activate(actionID: "core-infra.deploy"))
+        controller.handle(.activate(actionID: "core-infra.use-folder"))
+
+        let review = controller.screen
+        #expect(review.id == "core-infra-review")
+        #expect(text(review).contains("sets ecs_cluster_name (other-cluster), so its look-ups will not find"), "review: \(text(review))")
+        #expect(!text(review).contains("vpc_tag_key"), "review: \(text(review))")
     }
 
     @Test func failedApplyShowsDiagnosticAndOffersRetryOrBack() throws {

@@ -4,8 +4,8 @@ Usage: core_infra.py PART --core-stack-name NAME --region REGION [--vpc-cidr CID
 PART is one of vpc, subnets, cluster, namespace, role. The objects get the names and tags the
 old-layout core-infra blueprint gives them, made by the same code as scripts/rig/seed.py.
 
-The emulator's URL comes from AWS_ENDPOINT_URL, as for every other AWS client in the sandbox;
-the script refuses to run unless it is on loopback, so it can never create anything in AWS.
+The emulator's URL comes from AWS_ENDPOINT_URL, as for every other AWS client in the sandbox.
+The script rejects any host but loopback, so it can never create anything in AWS.
 Each part is created once: a second run finds the existing object and reports it, so a
 retried apply never makes a duplicate that would make the blueprint's look-ups ambiguous.
 
@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 
 from botocore.exceptions import ClientError
 
+# Importing seed.py must not leave a __pycache__ folder in the checkout.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import seed  # noqa: E402  (seed.py sits next to this script)
 
@@ -105,8 +107,8 @@ class CorePart:
         try:
             created = self.seeder.create_namespace(self.the_vpc())
         except ClientError as error:
-            # moto 5 holds one private namespace per VPC (AWS holds several), so only the first
-            # label in the list becomes a real namespace; the blueprint's default is first.
+            # moto 5 keeps one private namespace per VPC (AWS allows several), so only the first
+            # label in the list becomes a real namespace. The blueprint's default is first.
             if error.response.get("Error", {}).get("Code") != "ConflictingDomainExists":
                 raise
             return f"namespace {wanted} recorded only: the emulator keeps one private namespace per VPC"

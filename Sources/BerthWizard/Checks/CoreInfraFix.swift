@@ -7,7 +7,7 @@ enum CoreInfraFix {
         return clause.prefix(1).uppercased() + clause.dropFirst()
     }
 
-    /// The words every "core-infra is not there" fix contains; `CoreInfraLookup` tells a
+    /// The words every "core-infra is not there" fix contains. `CoreInfraLookup` separates a
     /// missing object from other failures (duplicates, expired credentials) by them.
     static let deployWords = "deploy core-infra in "
 

@@ -1,11 +1,11 @@
 import Foundation
 
 /// What the five core-infra look-ups found, read from their check results. The wizard offers
-/// to deploy core-infra only when the answer is `missing`.
+/// to deploy core-infra only when the result is `missing`.
 public enum CoreInfraLookup: Equatable, Sendable {
     /// Every look-up passed or warned.
     case found
-    /// Nothing was found, and every failure says the object does not exist.
+    /// Nothing was found, and every failure reports that the object does not exist.
     case missing
     /// Some objects exist and others do not: a new core-infra would duplicate the ones that exist.
     case partial
@@ -33,7 +33,7 @@ public enum CoreInfraLookup: Equatable, Sendable {
         return found.isEmpty ? .missing : .partial
     }
 
-    /// Whether a result is a failed look-up whose object does not exist.
+    /// Returns whether a result is a failed look-up whose object does not exist.
     static func isNotFound(_ result: CheckResult) -> Bool {
         result.status == .fail && (result.fix ?? "").lowercased().contains(CoreInfraFix.deployWords)
     }

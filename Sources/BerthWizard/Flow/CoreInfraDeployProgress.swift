@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the deploy of core-infra from the core-infra step stands (see
+/// The state of the core-infra deploy offered on the core-infra step (see
 /// WizardController+CoreInfraDeploy.swift). Guarded by the controller's lock.
 struct CoreInfraDeployProgress {
     enum Phase: Equatable {
@@ -30,11 +30,13 @@ struct CoreInfraDeployProgress {
     var phase = Phase.idle
     /// The folder as typed (or the default), before it is checked.
     var folderText = ""
-    /// Why the typed folder was refused.
+    /// The reason the typed folder was rejected.
     var folderProblem: String?
     var folder: CoreInfraFolder?
     /// The terraform.tfvars values the plan step writes.
     var changes: [CoreInfraFolder.Change] = []
+    /// The first labels of the namespaces the apply creates.
+    var namespaces: [String] = []
     /// The Terraform command the panes show: init and plan, or apply.
     var stage = DeployPhase.plan
     var plan: PlanOverview?

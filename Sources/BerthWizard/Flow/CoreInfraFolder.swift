@@ -9,7 +9,7 @@ public struct CoreInfraFolder: Equatable, Sendable {
         public var name: String
         /// The value as HCL, such as `"us-west-2"`.
         public var encoded: String
-        /// The value the file held before, as HCL; nil when it was unset.
+        /// The value the file had before as HCL, or nil when it was unset.
         public var previous: String?
     }
 
@@ -53,7 +53,7 @@ public struct CoreInfraFolder: Equatable, Sendable {
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         guard names.contains(where: { $0.hasSuffix(".tf") }) else {
-            throw CoreInfraFolderError("\(path) has no .tf files, so it holds no Terraform blueprint. \(CoreInfraFolderError.hint)")
+            throw CoreInfraFolderError("\(path) has no .tf files, so it contains no Terraform configuration. \(CoreInfraFolderError.hint)")
         }
 
         let declared: [VariableDeclaration]
@@ -81,8 +81,8 @@ public struct CoreInfraFolder: Equatable, Sendable {
 
     /// Returns the values terraform.tfvars needs so the core-infra it creates carries the names the
     /// service blueprint looks up: `core_stack_name`, `aws_region`, and `namespace` among
-    /// `namespaces`. Values the file already holds are not listed; when the file does not exist,
-    /// it starts from terraform.tfvars.example and both names are listed, so the file gets written.
+    /// `namespaces`. Values the file already contains are not listed. When the file does not
+    /// exist, it starts from terraform.tfvars.example and both names are listed, so it gets written.
     public func changes(coreStackName: String, region: String, namespace: String) throws -> [Change] {
         let document = try startingDocument()
         let creating = !FileManager.default.fileExists(atPath: tfvarsURL.path)
@@ -95,15 +95,26 @@ public struct CoreInfraFolder: Equatable, Sendable {
         }
 
         let current = document.value(of: "namespaces")
-        var labels = defaultNamespaces
-        if case .tuple(let items)? = current {
-            labels = items.compactMap(\.stringValue)
-        }
-        if !labels.contains(namespace) {
-            let encoded = "[" + (labels + [namespace]).map { ValueEncoder.quote($0, allowsHeredoc: false) }.joined(separator: ", ") + "]"
+        let labels = try namespaces(including: namespace)
+        if labels.count > currentNamespaces(document).count {
+            let encoded = "[" + labels.map { ValueEncoder.quote($0, allowsHeredoc: false) }.joined(separator: ", ") + "]"
             changes.append(Change(name: "namespaces", encoded: encoded, previous: current?.description))
         }
         return changes
+    }
+
+    /// Lists the first labels of the namespaces the apply creates: terraform.tfvars' `namespaces`
+    /// (else the variable's default), with `namespace` added at the end when it is missing.
+    public func namespaces(including namespace: String) throws -> [String] {
+        let labels = currentNamespaces(try startingDocument())
+        return labels.contains(namespace) ? labels : labels + [namespace]
+    }
+
+    private func currentNamespaces(_ document: TfvarsDocument) -> [String] {
+        if case .tuple(let items)? = document.value(of: "namespaces") {
+            return items.compactMap(\.stringValue)
+        }
+        return defaultNamespaces
     }
 
     /// Writes `changes` into terraform.tfvars, keeping every other line and comment (the previous
@@ -128,7 +139,7 @@ public struct CoreInfraFolder: Equatable, Sendable {
     }
 }
 
-/// Why a folder cannot be deployed as core-infra, worded for the person who typed it.
+/// The reason a folder cannot be deployed as core-infra, worded for the person who typed it.
 public struct CoreInfraFolderError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
 

@@ -1,10 +1,10 @@
 import BerthTerraform
 import Foundation
 
-/// Deploying core-infra from the core-infra step when its look-ups find none of it: choose the
-/// core-infra folder, fill its terraform.tfvars, then init, plan, review and apply that folder in
-/// the same run panes as the backend, and check the look-ups again. The core-infra state stays
-/// in the core-infra folder.
+/// The core-infra deploy, offered on the core-infra step when its look-ups find none of it. The
+/// person chooses the core-infra folder and Berth fills its terraform.tfvars. Then init, plan,
+/// review and apply of that folder run in the same panes as the backend, and the look-ups run
+/// again. The core-infra state stays in the core-infra folder.
 extension WizardController {
     /// Handles the sub-flow's actions; returns false for an id it does not own.
     func handleCoreInfraDeployAction(_ id: String) -> Bool {
@@ -24,13 +24,31 @@ extension WizardController {
         return true
     }
 
-    /// The names of the objects the core-infra apply creates, for the screen and its confirmations.
+    /// Lists the objects the core-infra apply creates, for the screen and its confirmations.
     func coreInfraObjects() -> String {
         let name = settings.coreStackName
-        let namespaces = ([settings.namespace] + (coreDeploy.folder?.defaultNamespaces ?? []))
-            .reduce(into: [String]()) { labels, label in if !labels.contains(label) { labels.append(label) } }
-            .map { "\($0).\(name).local" }
+        let namespaces = coreDeploy.namespaces.map { "\($0).\(name).local" }
         return "VPC \(name) with private subnets \(name)-private-*, ECS cluster \(name), Cloud Map namespaces \(namespaces.joined(separator: ", ")) and IAM role \(name)-execution"
+    }
+
+    /// Lists the service's look-up settings that do not follow `core_stack_name`, so its
+    /// look-ups would miss what the core-infra apply creates under that name.
+    func lookupOverrides() -> [String] {
+        let name = settings.coreStackName
+        var overrides: [String] = []
+        if settings.vpcTagKey != "Name" || settings.effectiveVPCTagValue != name {
+            overrides.append("vpc_tag_key/vpc_tag_value (\(settings.vpcTagKey) = \(settings.effectiveVPCTagValue))")
+        }
+        if settings.effectivePrivateSubnetPrefix != "\(name)-private-" {
+            overrides.append("private_subnets_tag_value (\(settings.effectivePrivateSubnetPrefix))")
+        }
+        if settings.effectiveClusterName != name {
+            overrides.append("ecs_cluster_name (\(settings.effectiveClusterName))")
+        }
+        if settings.effectiveExecutionRoleName != "\(name)-execution" {
+            overrides.append("ecs_task_execution_role_name (\(settings.effectiveExecutionRoleName))")
+        }
+        return overrides
     }
 
     /// Goes one screen back in the sub-flow. The caller holds the lock.
@@ -81,6 +99,7 @@ extension WizardController {
                     region: region,
                     namespace: wizard.settings.namespace
                 )
+                wizard.coreDeploy.namespaces = try folder.namespaces(including: wizard.settings.namespace)
                 wizard.coreDeploy.folder = folder
                 wizard.coreDeploy.folderText = folder.url.path
                 wizard.coreDeploy.folderProblem = nil

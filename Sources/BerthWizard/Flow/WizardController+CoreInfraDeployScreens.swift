@@ -5,7 +5,7 @@ import Foundation
 /// its own id, so renderers keep focus and progress apart: `core-infra-folder`,
 /// `core-infra-review`, `core-infra-plan`, `core-infra-plan-review` and `core-infra-apply`.
 extension WizardController {
-    /// The offer shown under the core-infra look-ups. The caller holds the lock.
+    /// Builds the offer shown under the core-infra look-ups. The caller holds the lock.
     func coreInfraDeployOffer() -> (blocks: [ScreenBlock], actions: [ScreenAction]) {
         let region = settings.region ?? "this region"
         switch CoreInfraLookup.classify(results) {
@@ -88,7 +88,11 @@ extension WizardController {
             screen.blocks.append(.paragraph("Berth will set these values in \(folder.tfvarsURL.path), keeping every other line and comment (the previous file is kept as terraform.tfvars.berth-backup):", .normal))
             screen.blocks.append(.table(rows))
         }
-        screen.blocks.append(.paragraph("The apply creates \(coreInfraObjects()). The Terraform state stays in \(folder.url.path). Berth runs init and plan first; nothing is created before you approve the plan.", .normal))
+        screen.blocks.append(.paragraph("The apply creates \(coreInfraObjects()). The Terraform state stays in \(folder.url.path). Berth runs init and plan first, and nothing is created before you approve the plan.", .normal))
+        let overrides = lookupOverrides()
+        if !overrides.isEmpty {
+            screen.blocks.append(.paragraph("The service's terraform.tfvars sets \(overrides.joined(separator: ", ")), so its look-ups will not find what core-infra creates under \(settings.coreStackName). Clear those values after the deploy, or go back.", .warning))
+        }
         screen.actions = [back, ScreenAction(
             id: CoreInfraDeployProgress.ID.plan,
             label: rows.isEmpty ? "Plan core-infra" : "Write and plan",
