@@ -165,6 +165,14 @@ import Testing
         #expect(review.id == "core-infra-review")
         #expect(text(review).contains("sets ecs_cluster_name (other-cluster), so its look-ups will not find"), "review: \(text(review))")
         #expect(!text(review).contains("vpc_tag_key"), "review: \(text(review))")
+
+        // The Back button (as plain mode sends it) and Esc each go one screen back.
+        controller.handle(.activate(actionID: "back"))
+        #expect(controller.screen.id == "core-infra-folder")
+        controller.handle(.back)
+        #expect(controller.screen.id == "core-infra")
+        controller.handle(.activate(actionID: "back"))
+        #expect(controller.screen.id == "core-infra", "a Back action outside the deploy is not the deploy's")
     }
 
     @Test func failedApplyShowsDiagnosticAndOffersRetryOrBack() throws {

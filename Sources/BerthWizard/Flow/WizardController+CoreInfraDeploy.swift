@@ -15,10 +15,16 @@ extension WizardController {
         case ID.plan, ID.retry: planCoreInfra()
         case ID.apply: applyCoreInfra()
         case ID.back:
+            // Plain mode sends the Back button as an action. Outside the deploy it belongs to others.
+            var handled = false
             mutate { wizard in
-                guard !wizard.running else { return }
-                wizard.stepBackInCoreInfraDeploy()
+                guard wizard.step == .coreInfra, wizard.coreDeploy.isActive else { return }
+                handled = true
+                if !wizard.running {
+                    wizard.stepBackInCoreInfraDeploy()
+                }
             }
+            return handled
         default: return false
         }
         return true
