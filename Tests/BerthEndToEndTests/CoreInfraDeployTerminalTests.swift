@@ -58,7 +58,8 @@ import Testing
         try run.press("Enter")
         try run.waitFor("Apply 8 changes?", "[ y: Yes ]")
         try run.press("y")
-        try run.waitFor("Deploy core-infra: apply", timeout: 30)
+        // The apply runs in the same live panes as the backend's.
+        try run.waitFor("Deploy core-infra: apply", "┌─ Resources (8)", timeout: 30)
 
         let next = try waitForText(run, "CodeStar Notifications role", "Deployed core-infra ecs-blueprint-infra from \(coreInfra.path)", "the look-ups find it", timeout: 300)
         #expect(next.contains("Step 4 of 11"), "after the deploy:\n\(next)")
