@@ -195,6 +195,13 @@ import Testing
         #expect(failed.actions.map(\.id) == ["back", "core-infra.retry"])
         #expect(FileManager.default.fileExists(atPath: coreInfra.appendingPathComponent("terraform.tfstate").path))
 
+        // Plan again makes a new plan from the saved state: the failed resources are planned again.
+        controller.handle(.activate(actionID: "core-infra.retry"))
+        try wait(for: controller, "the new core-infra plan", timeout: 180) { self.settled($0, on: "core-infra-plan-review") }
+        let replan = text(controller.screen)
+        #expect(replan.contains("terraform_data.vpc"), "plan review after the failure: \(replan)")
+        #expect(!replan.contains("terraform_data.ecs_exec_log_group"), "the applied log group should not be planned again: \(replan)")
+
         controller.handle(.back)
         #expect(controller.screen.id == "core-infra")
         #expect(controller.currentStep == .coreInfra)
