@@ -14,7 +14,8 @@ final class WizardTerminalRun {
     let session: TmuxSession
     private(set) var captures: [String] = []
 
-    init(emulator: Emulator, width: Int = 100, height: Int = 30) throws {
+    /// `extraEnvironment` is added to berth's environment, such as what a sandbox needs.
+    init(emulator: Emulator, width: Int = 100, height: Int = 30, extraEnvironment: [String: String] = [:]) throws {
         let berth = try BerthBinary.require()
         root = try TemporaryFolder(prefix: "wizard-e2e")
         blueprint = try Sandbox.copy(to: root.file("backend-service"))
@@ -24,6 +25,7 @@ final class WizardTerminalRun {
 
         var environment = try emulator.isolatedEnvironment(home: home)
         environment["LANG"] = "C.UTF-8"
+        environment.merge(extraEnvironment) { _, extra in extra }
 
         let command = [berth.path, "--log", logFile.path].map(Self.quoted).joined(separator: " ")
         let script = try root.write("""

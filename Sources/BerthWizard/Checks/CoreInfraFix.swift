@@ -7,10 +7,14 @@ enum CoreInfraFix {
         return clause.prefix(1).uppercased() + clause.dropFirst()
     }
 
+    /// The words every "core-infra is not there" fix contains. `CoreInfraLookup` separates a
+    /// missing object from other failures (duplicates, expired credentials) by them.
+    static let deployWords = "deploy core-infra in "
+
     /// Returns the fix as a clause that can follow "or ".
     static func deployClause(_ settings: CheckSettings) -> String {
         let region = settings.region ?? "the deploy region"
-        return "deploy core-infra in \(region) with core_stack_name = \"\(settings.coreStackName)\" (or set core_stack_name to the name your core-infra used)."
+        return "\(deployWords)\(region) with core_stack_name = \"\(settings.coreStackName)\" (or set core_stack_name to the name your core-infra used)."
     }
 
     /// Returns where the core-infra names are set: terraform.tfvars when the blueprint

@@ -191,7 +191,7 @@ extension WizardController {
     }
 
     /// Shared start of a Terraform step: a quick identity check, the engine, the child environment.
-    private func beginRun(
+    func beginRun(
         step target: WizardStep,
         phase: RunSnapshot.Phase,
         work: @escaping (WizardController, DeployEngine, [String: String]) throws -> String?

@@ -14,7 +14,7 @@ extension WizardController {
         switch step {
         case .welcome: fillWelcome(&screen)
         case .identity: fillIdentity(&screen)
-        case .coreInfra: fillCoreInfra(&screen)
+        case .coreInfra: if !fillCoreInfraDeploy(&screen) { fillCoreInfra(&screen) }
         case .codestarRole: fillCodeStar(&screen)
         case .githubSecret: fillSecret(&screen)
         case .fields: fillFields(&screen)
@@ -120,8 +120,10 @@ extension WizardController {
             FormField(id: "core_stack_name", label: "core_stack_name", value: answers["core_stack_name"] ?? settings.coreStackName, help: "The name core-infra was deployed with; it names the VPC, subnets, cluster and role.", required: true),
             FormField(id: "namespace", label: "namespace", value: answers["namespace"] ?? settings.namespace, help: "First label of the Cloud Map namespace <namespace>.<cluster>.local.", required: true),
         ]
+        let offer = coreInfraDeployOffer()
+        screen.blocks += offer.blocks
         screen.busy = screen.busy ?? checksBusy(ids)
-        screen.actions = navigation(for: .coreInfra)
+        screen.actions = navigation(for: .coreInfra, extra: offer.actions)
     }
 
     private func fillCodeStar(_ screen: inout Screen) {
@@ -285,7 +287,7 @@ extension WizardController {
         screen.actions = [ScreenAction(id: "finish", label: "Finish", isDefault: true)]
     }
 
-    private func maskedSnapshot(_ snapshot: RunSnapshot) -> RunSnapshot {
+    func maskedSnapshot(_ snapshot: RunSnapshot) -> RunSnapshot {
         var copy = snapshot
         copy.log = snapshot.log.map(TokenPattern.mask)
         copy.diagnostics = snapshot.diagnostics.map { diagnostic in

@@ -49,6 +49,8 @@ public final class WizardController: @unchecked Sendable {
     var resumeOffer: ResumeOffer?
     /// The state storage screen over the review step (WizardController+StateStorage.swift).
     var storage = StateStorageDraft()
+    /// The deploy of core-infra offered on the core-infra step (WizardController+CoreInfraDeploy.swift).
+    var coreDeploy = CoreInfraDeployProgress()
 
     private var changeHandler: (() -> Void)?
 
@@ -176,6 +178,9 @@ public final class WizardController: @unchecked Sendable {
                 wizard.tokenDraft = value
             } else if wizard.setStateStorageField(id, value) {
                 return
+            } else if id == CoreInfraDeployProgress.ID.folderField {
+                wizard.coreDeploy.folderText = value
+                wizard.coreDeploy.folderProblem = nil
             } else if wizard.step == .fields, wizard.form != nil {
                 wizard.form?.set(id, value)
             } else {
@@ -237,7 +242,7 @@ public final class WizardController: @unchecked Sendable {
         case "prompt.cancel": mutate { $0.prompt = nil }
         case ResumeOffer.continueID: resume()
         case ResumeOffer.restartID: startOver()
-        default: _ = handleStateStorageAction(actionID) || handleLockAction(actionID)
+        default: _ = handleCoreInfraDeployAction(actionID) || handleStateStorageAction(actionID) || handleLockAction(actionID)
         }
     }
 
@@ -263,6 +268,10 @@ public final class WizardController: @unchecked Sendable {
     private func goBack() {
         mutate { wizard in
             guard !wizard.running, wizard.prompt == nil else { return }
+            if wizard.step == .coreInfra, wizard.coreDeploy.isActive {
+                wizard.stepBackInCoreInfraDeploy()
+                return
+            }
             wizard.notice = nil
             if wizard.storage.isOpen {
                 wizard.closeStateStorage()
