@@ -16,9 +16,9 @@ let package = Package(
         // Headers only: CurlTransport loads libcurl with dlopen on the first request, so the
         // package needs libcurl4-openssl-dev to build and libcurl4 to run.
         .systemLibrary(name: "CCurl"),
+        // Headers only: Crypto loads libcrypto with dlopen on the first digest.
         .systemLibrary(
             name: "COpenSSL",
-            pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         .target(name: "BerthHCL"),

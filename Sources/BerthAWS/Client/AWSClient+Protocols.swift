@@ -17,10 +17,11 @@ extension AWSClient {
         call.isIdempotent = isIdempotent
         call.isSigned = isSigned
         let response = try send(call)
-        guard let root = XMLNode.parse(response.body) else {
-            throw malformed(service: service, operation: action, response: response)
+        do {
+            return try XMLNode.decode(response.body)
+        } catch {
+            throw malformed(service: service, operation: action, response: response, reason: error)
         }
-        return root
     }
 
     /// Calls a JSON-protocol operation and returns the decoded object.
@@ -42,9 +43,9 @@ extension AWSClient {
         return object
     }
 
-    func malformed(service: AWSService, operation: String, response: HTTPResponse) -> AWSError {
+    func malformed(service: AWSService, operation: String, response: HTTPResponse, reason: Error? = nil) -> AWSError {
         AWSError(kind: .serviceFailure, code: "MalformedResponse",
-                 message: "the response body (\(response.body.count) bytes) could not be parsed",
+                 message: "the response body (\(response.body.count) bytes) could not be parsed" + (reason.map { " (\($0))" } ?? ""),
                  status: response.status, requestID: response.headers["x-amzn-RequestId"],
                  service: service.serviceID, operation: operation)
     }

@@ -1,16 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// A small XML element tree for query and EC2 protocol responses. Namespace prefixes are dropped.
+/// A small XML element tree for query, EC2 and REST-XML responses. Namespace prefixes are dropped.
 public final class XMLNode: @unchecked Sendable {
     /// The element name without a namespace prefix.
     public let name: String
     /// Child elements in document order.
-    public private(set) var children: [XMLNode] = []
-    /// The element's own text, whitespace kept.
-    public private(set) var text: String = ""
+    public internal(set) var children: [XMLNode] = []
+    /// The element's own text (CDATA included, references resolved), whitespace kept.
+    public internal(set) var text: String = ""
+    /// The element's attributes by name without a namespace prefix; namespace declarations are left out.
+    public internal(set) var attributes: [String: String] = [:]
 
     init(name: String) {
         self.name = name
@@ -18,11 +17,13 @@ public final class XMLNode: @unchecked Sendable {
 
     /// Parses `data`, returning nil when it is not well-formed XML.
     public static func parse(_ data: Data) -> XMLNode? {
-        let builder = Builder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else { return nil }
-        return root
+        try? decode(data)
+    }
+
+    /// Parses `data`, or throws `XMLDecodeError` saying where and why it is not well-formed XML.
+    public static func decode(_ data: Data) throws -> XMLNode {
+        var reader = XMLReader(data)
+        return try reader.readDocument()
     }
 
     /// Returns the first child named `name`.
@@ -56,30 +57,5 @@ public final class XMLNode: @unchecked Sendable {
             if let found = child.descendant(name) { return found }
         }
         return nil
-    }
-
-    private final class Builder: NSObject, XMLParserDelegate {
-        var root: XMLNode?
-        var stack: [XMLNode] = []
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let node = XMLNode(name: local)
-            if let parent = stack.last {
-                parent.children.append(node)
-            } else {
-                root = node
-            }
-            stack.append(node)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            _ = stack.popLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
-        }
     }
 }

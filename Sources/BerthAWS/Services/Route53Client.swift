@@ -28,8 +28,11 @@ public struct Route53Client: Sendable {
         call.method = "GET"
         call.path = "/2013-04-01/hostedzone/" + URIEncoding.encode(bareID)
         let response = try client.send(call)
-        guard let root = XMLNode.parse(response.body) else {
-            throw client.malformed(service: .route53, operation: "GetHostedZone", response: response)
+        let root: XMLNode
+        do {
+            root = try XMLNode.decode(response.body)
+        } catch {
+            throw client.malformed(service: .route53, operation: "GetHostedZone", response: response, reason: error)
         }
         return (root.child("VPCs")?.children("VPC") ?? []).map { vpc in
             HostedZoneVPC(id: vpc.string("VPCId") ?? "", region: vpc.string("VPCRegion") ?? "")

@@ -3,22 +3,48 @@ import Foundation
 
 /// A screen source that shows a placeholder screen at once and builds the real
 /// source on a background thread, so the first frame never waits for the folder
-/// to be parsed or AWS settings to be resolved. Intents that arrive before the
-/// real source is ready are kept and handed to it in order.
+/// to be parsed or AWS settings to be resolved. The build starts once the first
+/// frame is drawn (or when `waitForSource()` is called first), so it does not compete
+/// with start-up for the CPU. Intents that arrive before the real source is ready
+/// are kept and handed to it in order.
 public final class DeferredScreenSource<Source: ScreenSource>: ScreenSource {
     private let lock = NSLock()
     private let placeholder: Screen
     private var source: Source?
     private var pending: [WizardIntent] = []
     private var changeHandler: (() -> Void)?
+    private var build: (() -> Source)?
 
-    /// Starts `build` on a background thread; `placeholder` is the screen until it returns.
+    /// Keeps `build` for `startBuilding()`; `placeholder` is the screen until the build returns.
     public init(placeholder: Screen, build: @escaping () -> Source) {
         self.placeholder = placeholder
+        self.build = build
+    }
+
+    /// Whether the build has been started.
+    public var hasStartedBuilding: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return build == nil
+    }
+
+    /// Starts the build on a background thread. Later calls do nothing.
+    public func startBuilding() {
+        lock.lock()
+        let pending = build
+        build = nil
+        lock.unlock()
+
+        guard let pending else { return }
         Thread.detachNewThread { [weak self] in
-            let built = build()
+            let built = pending()
             self?.install(built)
         }
+    }
+
+    /// Starts the build: the placeholder is on the terminal now.
+    public func firstFrameDrawn() {
+        startBuilding()
     }
 
     /// The real source once it is built.
@@ -28,8 +54,9 @@ public final class DeferredScreenSource<Source: ScreenSource>: ScreenSource {
         return source
     }
 
-    /// Waits until the real source is built and returns it.
+    /// Starts the build if it has not started, waits until it returns and returns the real source.
     public func waitForSource() -> Source {
+        startBuilding()
         while true {
             if let source = resolved {
                 return source

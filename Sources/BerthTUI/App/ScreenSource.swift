@@ -11,6 +11,8 @@ public protocol ScreenSource: AnyObject {
     var onChange: (() -> Void)? { get set }
     /// True when the flow is over and the UI loop should return. Defaults to `screen.id == "exit"`.
     var isFinished: Bool { get }
+    /// Called on the UI thread once the first frame is on the terminal, for work that can wait until then.
+    func firstFrameDrawn()
 }
 
 extension ScreenSource {
@@ -20,4 +22,6 @@ extension ScreenSource {
     public var isFinished: Bool {
         screen.id == Self.exitScreenID
     }
+
+    public func firstFrameDrawn() {}
 }

@@ -50,6 +50,7 @@ public final class TUIApp {
         defer { source.onChange = nil }
 
         drawFrame()
+        source.firstFrameDrawn()
         while !shouldStop() {
             let key = driver.readKey(timeoutMilliseconds: nextTimeout())
             if let key {
