@@ -161,9 +161,6 @@ extension CommandLineOptions {
         if options.deployed && options.command != .check {
             throw UsageError(description: "--deployed applies only to `berth check`; run `berth check --deployed`.")
         }
-        if options.deployed && options.checklist.json {
-            throw UsageError(description: "--deployed prints lines and cannot be combined with --json yet; run them as two commands.")
-        }
         if options.command == .view && options.viewFile == nil {
             throw UsageError(description: "berth view needs a FILE, such as .berth/runs/<time>-apply.jsonl.")
         }

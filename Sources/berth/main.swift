@@ -86,19 +86,15 @@ if options.command == .check {
     let configuration = setup.makeConfiguration()
     let flags = options.checklist
     let checklistOptions = ChecklistOptions(only: flags.only, skip: flags.skip, strict: flags.strict, json: flags.json)
-    var status = ChecklistCommand.run(configuration, options: checklistOptions) { line in
+    let write = { (line: String) in
         print(line)
+        fflush(stdout)
         log.write(line)
     }
     if options.deployed {
-        let deployedStatus = DeployedChecklist.run(configuration, timeout: options.deployedTimeout) { line in
-            print(line)
-            fflush(stdout)
-            log.write(line)
-        }
-        status = max(status, deployedStatus)
+        exit(ChecklistCommand.runDeployed(configuration, options: checklistOptions, timeout: options.deployedTimeout, write: write))
     }
-    exit(status)
+    exit(ChecklistCommand.run(configuration, options: checklistOptions, write: write))
 }
 
 var startedController: WizardController?

@@ -26,16 +26,6 @@ import Testing
         #expect(result.standardOutput.contains("The service is not deployed by this blueprint yet."))
     }
 
-    @Test func deployedWithJSONIsUsageError() throws {
-        let emulator = try Self.emulator.get()
-        let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
-
-        let result = try run(["--deployed", "--json"], fixture: fixture)
-
-        #expect(result.exitStatus == 2)
-        #expect(result.standardError.contains("--deployed prints lines and cannot be combined with --json"))
-    }
-
     @Test func timeoutNotNumberIsUsageError() throws {
         let emulator = try Self.emulator.get()
         let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)

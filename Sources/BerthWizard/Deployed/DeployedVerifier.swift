@@ -75,10 +75,11 @@ public struct DeployedVerifier {
             if case .instances(let count) = registration { registered = count >= service.desiredCount } else { registered = false }
             if running {
                 report("deployed.service", .pass("\(service.runningCount) of \(service.desiredCount) tasks running in \(target.cluster).",
-                                                 facts: ["running": "\(service.runningCount)", "desired": "\(service.desiredCount)"]))
+                                                 facts: Self.facts(of: service)))
             }
             if case .instances(let count) = registration, count >= 0, registered {
-                report("deployed.discovery", .pass("\(count) instance(s) registered as \(target.serviceName).\(target.namespaceName)."))
+                report("deployed.discovery", .pass("\(count) instance(s) registered as \(target.serviceName).\(target.namespaceName).",
+                                                   facts: ["instances": "\(count)"]))
             }
             if running && registered {
                 return results
@@ -110,16 +111,18 @@ public struct DeployedVerifier {
                              fix: "Push a commit to the fork's branch, or choose Release change on \(name) in the CodePipeline console.")
             }
             let when = run.lastUpdate.map { " (updated \(ISO8601DateFormatter().string(from: $0)))" } ?? ""
+            var facts = ["pipeline_status": run.status, "pipeline_execution_id": run.id]
+            facts["pipeline_last_update"] = run.lastUpdate.map { ISO8601DateFormatter().string(from: $0) }
             switch run.status {
             case "Succeeded":
-                return .pass("\(name): newest run \(run.status)\(when).", facts: ["pipeline_status": run.status])
+                return .pass("\(name): newest run \(run.status)\(when).", facts: facts)
             case "Failed", "Stopped":
                 return .fail("\(name): newest run \(run.status)\(when).",
                              fix: "Open \(name) in the CodePipeline console, read the failed action's details, fix it, then choose Retry.",
-                             facts: ["pipeline_status": run.status])
+                             facts: facts)
             default:
                 return .warn("\(name): newest run \(run.status)\(when).", fix: "Wait for the run to finish; tasks start once it reaches Deploy.",
-                             facts: ["pipeline_status": run.status])
+                             facts: facts)
             }
         } catch let failure as ServiceFailure where failure.kind == .notFound {
             var result = CheckResult.fail("There is no pipeline \(name) in this region.",
@@ -150,22 +153,40 @@ public struct DeployedVerifier {
         let fix = reasons.isEmpty
             ? "The pipeline may not have deployed an image yet: check its newest run, then run `berth check --deployed` again."
             : "Fix what stopped the tasks (image, secrets, port, memory), then run `berth check --deployed` again."
-        return .fail(evidence, fix: fix, facts: ["running": "\(service.runningCount)", "desired": "\(service.desiredCount)"])
+        var facts = Self.facts(of: service)
+        facts["timed_out"] = "1"
+        facts["stopped_reasons"] = Self.encodedList(reasons)
+        return .fail(evidence, fix: fix, facts: facts)
     }
 
     private func discoveryFailure(_ target: DeployedTarget, _ registration: Registration, desired: Int) -> CheckResult {
         switch registration {
         case .namespaceMissing:
             return .fail("There is no Cloud Map namespace \(target.namespaceName).",
-                         fix: "Check namespace and core_stack_name in terraform.tfvars, or deploy core-infra with that namespace.")
+                         fix: "Check namespace and core_stack_name in terraform.tfvars, or deploy core-infra with that namespace.",
+                         facts: ["namespace_missing": "1", "timed_out": "1"])
         case .serviceMissing:
             return .fail("The namespace \(target.namespaceName) has no service \(target.serviceName).",
-                         fix: "Run `berth redeploy` in this folder: Terraform creates the Cloud Map service.")
+                         fix: "Run `berth redeploy` in this folder: Terraform creates the Cloud Map service.",
+                         facts: ["service_missing": "1", "timed_out": "1"])
         case .instances(let count) where count < 0:
             return .unknown("Cloud Map could not be read.", fix: "Run `berth check --deployed` again.")
         case .instances(let count):
             return .fail("After \(Int(timeout)) s, \(count) of \(desired) tasks are registered as \(target.serviceName).\(target.namespaceName).",
-                         fix: "Tasks register once they run and pass health checks; fix the stopped tasks first, then run `berth check --deployed` again.")
+                         fix: "Tasks register once they run and pass health checks; fix the stopped tasks first, then run `berth check --deployed` again.",
+                         facts: ["instances": "\(count)", "timed_out": "1"])
         }
+    }
+
+    /// Returns the service's status and counts as result facts for `berth check --deployed --json`.
+    static func facts(of service: ServiceState) -> [String: String] {
+        ["service_status": service.status, "running": "\(service.runningCount)",
+         "desired": "\(service.desiredCount)", "pending": "\(service.pendingCount)"]
+    }
+
+    /// Encodes a list as one fact, a JSON array, so an item may contain any character.
+    static func encodedList(_ items: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: items, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

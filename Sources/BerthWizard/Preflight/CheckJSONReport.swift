@@ -52,6 +52,70 @@ public enum CheckJSONReport {
         ]
     }
 
+    /// Returns `document` with the `berth check --deployed` results added to `checks`, `summary`
+    /// and `exitStatus`, and with the `deployed` object that docs/check-json.md describes.
+    public static func addingDeployed(
+        to document: [String: Any],
+        target: DeployedTarget?,
+        results: [String: CheckResult],
+        timeout: TimeInterval,
+        exitStatus: Int32
+    ) -> [String: Any] {
+        var document = document
+        var entries = document["checks"] as? [[String: Any]] ?? []
+        var summary = document["summary"] as? [String: Int] ?? [:]
+        for id in DeployedVerifier.ids {
+            let result = results[id] ?? .unknown("The check did not run.", fix: nil)
+            let outcome = outcomeName(result.status)
+            summary[outcome, default: 0] += 1
+            summary["total", default: 0] += 1
+            entries.append([
+                "id": id,
+                "title": DeployedVerifier.titles[id] ?? id,
+                "outcome": outcome,
+                "evidence": TokenPattern.mask(result.evidence),
+                "fix": result.fix.map(TokenPattern.mask) ?? NSNull(),
+                "dependsOn": [String](),
+            ])
+        }
+        document["checks"] = entries
+        document["summary"] = summary
+        document["exitStatus"] = Int(exitStatus)
+        document["deployed"] = deployedObject(target: target, results: results, timeout: timeout)
+        return document
+    }
+
+    /// Builds the `deployed` object from the results' facts: names, counts, the pipeline run and stop reasons.
+    static func deployedObject(target: DeployedTarget?, results: [String: CheckResult], timeout: TimeInterval) -> [String: Any] {
+        let service = results["deployed.service"]?.facts ?? [:]
+        let discovery = results["deployed.discovery"]?.facts ?? [:]
+        let pipeline = results["deployed.pipeline"]?.facts ?? [:]
+        func number(_ text: String?) -> Any { text.flatMap { Int($0) } ?? NSNull() }
+
+        var execution: Any = NSNull()
+        if let id = pipeline["pipeline_execution_id"], let status = pipeline["pipeline_status"] {
+            execution = ["id": id, "status": status, "lastUpdate": pipeline["pipeline_last_update"] ?? NSNull()] as [String: Any]
+        }
+        let reasons = service["stopped_reasons"].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? []
+        let timedOut = results.values.contains { $0.facts["timed_out"] != nil }
+        return [
+            "cluster": target?.cluster ?? NSNull(),
+            "serviceName": target?.serviceName ?? NSNull(),
+            "namespace": target?.namespaceName ?? NSNull(),
+            "pipelineName": target?.pipelineName ?? NSNull(),
+            "timeoutSeconds": timeout,
+            "notDeployed": service["not_deployed"] != nil,
+            "timedOut": timedOut,
+            "serviceStatus": service["service_status"] ?? NSNull(),
+            "desiredCount": number(service["desired"]),
+            "runningCount": number(service["running"]),
+            "pendingCount": number(service["pending"]),
+            "registeredInstances": number(discovery["instances"]),
+            "pipelineExecution": execution,
+            "stoppedTaskReasons": reasons.map(TokenPattern.mask),
+        ]
+    }
+
     /// Returns the document as pretty-printed JSON text with sorted keys.
     public static func text(_ document: [String: Any]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
