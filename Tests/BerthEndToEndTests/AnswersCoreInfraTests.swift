@@ -2,9 +2,9 @@ import BerthTestSupport
 import Foundation
 import Testing
 
-/// `berth --answers FILE` against an emulator without core-infra: with `deploy_core_infra` the
+/// `berth --answers FILE` against an emulator without core-infra. With `deploy_core_infra` the
 /// run deploys a copy of `sandbox/core-infra` with the real Terraform, then onboards and
-/// applies the backend; without the key it stops with exit status 2 and names it.
+/// applies the backend. Without the key it stops with exit status 2 and names it.
 @Suite struct AnswersCoreInfraTests {
     static let withoutCoreInfra = ["--without", "vpc", "--without", "subnets", "--without", "cluster", "--without", "namespace", "--without", "role", "--with-secret", "--with-role"]
 

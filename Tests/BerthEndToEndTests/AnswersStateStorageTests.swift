@@ -4,7 +4,7 @@ import Testing
 
 /// `berth --answers FILE` with `state_storage = "s3"` against an emulator bucket: the run writes
 /// the S3 backend file and applies with real Terraform, so the state ends up in the bucket. A
-/// missing approval, or a bucket that already holds another state at the key, ends with exit
+/// missing approval, or a bucket that already contains another state at the key, ends with exit
 /// status 2 and leaves the bucket as it was.
 @Suite struct AnswersStateStorageTests {
     static let bucket = "berth-answers-state"
@@ -49,6 +49,14 @@ import Testing
         let local = run.blueprint.appendingPathComponent("terraform.tfstate")
         let localSize = (try? FileManager.default.attributesOfItem(atPath: local.path)[.size] as? Int) ?? 0
         #expect(localSize == 0, "the state stayed local as well (\(localSize) bytes)")
+
+        let again = try run.run(timeout: 300)
+
+        #expect(again.status == 0, "second run: exit \(again.status)\n\(again.output)\n\(again.errors)")
+        #expect(again.output.contains("berth_backend.tf already keeps the state where \(run.answersFile.path) puts it; the state storage stays as it is."), "\(again.output)")
+        #expect(!again.output.contains("then run terraform init? yes"), "the second run wrote the backend again:\n\(again.output)")
+        #expect(try s3.keys(Self.bucket) == [Self.key])
+        #expect(try s3.stateInstanceCount(Self.bucket, key: Self.key) == Sandbox.resourceCount)
     }
 
     @Test func missingApprovalStopsWithItsName() throws {

@@ -39,13 +39,16 @@ public final class AnswersRenderer {
 
     private var printedSignature: String?
     private var answeredScreens: Set<String> = []
-    /// Fields already answered, as "screen-id field-id": a screen may show new fields later.
+    /// Fields already filled, as "screen-id field-id", because a screen may show new fields later.
     private var answeredFields: Set<String> = []
     /// How often each action was taken, by screen id and action id.
     private var activations: [String: Int] = [:]
     private var progress = PlainRunProgress()
-    /// True once the state storage screen wrote the backend that `state_storage = "s3"` asks for.
+    /// True once the state storage screen wrote the backend that `state_storage = "s3"` requests.
     private var stateStorageDone = false
+    /// Whether the file changed any S3 field from the value shown. The fields show the folder's
+    /// current backend when it has one. Nil before the fields were filled.
+    private var stateFieldsChanged: Bool?
     private var lastOutputAt: Date
 
     /// - Parameters:
@@ -128,12 +131,19 @@ public final class AnswersRenderer {
     /// required field has neither.
     private func answerFields(_ screen: Screen) -> Stop? {
         answeredScreens.insert(screen.id)
+        var changed = false
+        defer {
+            if screen.id == "state-storage", !screen.fields.isEmpty {
+                stateFieldsChanged = (stateFieldsChanged ?? false) || changed
+            }
+        }
         for field in screen.fields where field.kind != .secret && !answeredFields.contains("\(screen.id) \(field.id)") {
             answeredFields.insert("\(screen.id) \(field.id)")
             let key = AnswerKey.name(forField: field.id)
             if let entry = answers.entry(key) {
                 say("  \(key) = \(entry.typed)  (\(answers.location(of: key)))")
                 if entry.typed != field.value {
+                    changed = true
                     source.handle(.setField(id: field.id, value: entry.typed))
                 }
             } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty && field.required {
@@ -262,7 +272,7 @@ public final class AnswersRenderer {
 
     // MARK: State storage
 
-    /// Opens the state storage screen from the review when the file asks for S3 state, and
+    /// Opens the state storage screen from the review when the file sets `state_storage = "s3"`, and
     /// decides the screen's steps that no approval key covers. Returns nil to let the screen's
     /// approval keys and navigation decide.
     private func stateStorageDecision(_ screen: Screen) -> Decision? {
@@ -288,6 +298,12 @@ public final class AnswersRenderer {
         }
         if offered.contains(id.useS3) {
             return .activate(ScreenAction(id: id.useS3, label: "Use an S3 bucket"))
+        }
+        if stateFieldsChanged == false, offered.contains("state.keep-local") {
+            // Only the folder's own backend file fills the bucket field before the file does.
+            say("  berth_backend.tf already keeps the state where \(answers.path) puts it; the state storage stays as it is.")
+            stateStorageDone = true
+            return .activate(ScreenAction(id: "state.keep-local", label: "Keep the current backend"))
         }
         if screen.actions.contains(where: { $0.id == id.replace }) {
             let error = AnswersError(

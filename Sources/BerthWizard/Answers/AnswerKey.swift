@@ -29,8 +29,8 @@ public struct AnswerKey: Sendable, Equatable {
     /// The screen actions this key allows (`create-role`, `apply`), in the order the screens
     /// offer them; empty for a field or setting.
     public var approves: [String]
-    /// The id of the field this key fills when it differs from `name` (field ids such as
-    /// `state.bucket` are no HCL identifiers); nil when the key is the field's id or no field.
+    /// The id of the field this key fills when it differs from `name`, because field ids such
+    /// as `state.bucket` are no HCL identifiers. Nil when the key is the field's id or no field.
     public var field: String?
 
     public init(name: String, kind: Kind, meaning: String, example: String, approves: [String] = [], field: String? = nil) {
