@@ -68,6 +68,20 @@ import Testing
         #expect(!run.exists("terraform.tfvars"))
     }
 
+    @Test func wrongFolderNamesItsKey() throws {
+        let emulator = try Emulator()
+        try emulator.seed(Self.withoutCoreInfra)
+        let answers = AnswersErrorTests.complete + "core_infra_folder = \"../backend-service\"\ndeploy_core_infra = \"approve\"\napply = \"approve\"\n"
+        let run = try AnswersRun(emulator: emulator, answers: answers, prefix: "answers-core-infra-folder", extraEnvironment: Self.coreInfraEnvironment)
+
+        let result = try run.run(timeout: 120)
+
+        #expect(result.status == 2, "exit \(result.status)\n\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("berth: \(run.answersFile.path) line 6, key core_infra_folder: is not valid on the Deploy core-infra: folder screen"), "\(result.output)")
+        #expect(result.output.contains("Correct the value in the file."), "\(result.output)")
+        #expect(!run.exists("terraform.tfstate"))
+    }
+
     @Test func planValueStopsAfterCoreInfraPlan() throws {
         let emulator = try Emulator()
         try emulator.seed(Self.withoutCoreInfra)

@@ -59,6 +59,31 @@ import Testing
         #expect(try s3.stateInstanceCount(Self.bucket, key: Self.key) == Sandbox.resourceCount)
     }
 
+    @Test func localStateMovedToBucket() throws {
+        let emulator = try Emulator()
+        try emulator.seed(["--with-secret", "--with-role"])
+        let s3 = EmulatorS3(emulator)
+        try s3.createBucket(Self.bucket)
+        let run = try AnswersRun(emulator: emulator, answers: AnswersErrorTests.complete + "apply = \"approve\"\n", prefix: "answers-s3-move",
+                                 extraEnvironment: ["CHECKPOINT_DISABLE": "1"])
+        let local = try run.run(timeout: 300)
+        #expect(local.status == 0, "first run: exit \(local.status)\n\(local.output)\n\(local.errors)")
+        #expect(try s3.keys(Self.bucket).isEmpty, "without state_storage the state must stay local")
+
+        try Data(Self.answers(approval: "write_state_backend = true").utf8).write(to: run.answersFile)
+        let result = try run.run(timeout: 300)
+
+        let output = result.output
+        #expect(result.status == 0, "exit \(result.status)\n\(output)\n\(result.errors)")
+        #expect(output.contains("and copy the local state (\(Sandbox.resourceCount) resources in terraform.tfstate) there with terraform init -migrate-state?"), "\(output)")
+        #expect(output.contains("Terraform keeps terraform.tfstate.backup. yes (write_state_backend = true, \(run.answersFile.path) line 9)"), "\(output)")
+        #expect(output.contains("Copied \(Sandbox.resourceCount) resources"), "\(output)")
+        #expect(try s3.keys(Self.bucket) == [Self.key])
+        #expect(try s3.stateInstanceCount(Self.bucket, key: Self.key) == Sandbox.resourceCount)
+        let backups = try FileManager.default.contentsOfDirectory(atPath: run.blueprint.appendingPathComponent(".berth/state-backups").path)
+        #expect(backups.count == 1, "state backups: \(backups)")
+    }
+
     @Test func missingApprovalStopsWithItsName() throws {
         let emulator = try Emulator()
         try emulator.seed(["--with-secret", "--with-role"])
