@@ -133,7 +133,7 @@ public final class AnswersRenderer {
         answeredScreens.insert(screen.id)
         var changed = false
         defer {
-            if screen.id == "state-storage", !screen.fields.isEmpty {
+            if screen.id == StateStorageIDs.open, !screen.fields.isEmpty {
                 stateFieldsChanged = (stateFieldsChanged ?? false) || changed
             }
         }
@@ -277,42 +277,41 @@ public final class AnswersRenderer {
     /// approval keys and navigation decide.
     private func stateStorageDecision(_ screen: Screen) -> Decision? {
         guard answers.text("state_storage") == AnswerKey.s3State else { return nil }
-        typealias ID = (open: String, useS3: String, check: String, write: String, migrate: String, replace: String, done: String)
-        let id: ID = ("state-storage", "state.use-s3", "state.check", "state.write", "state.migrate", "state.migrate-replace", "state.done")
+        typealias ID = StateStorageIDs
         let offered = Set(screen.actions.filter(\.enabled).map(\.id))
         let location = answers.location(of: "state_storage")
 
         if screen.id == WizardStep.review.rawValue {
-            guard !stateStorageDone, offered.contains(id.open) else { return nil }
-            if activations["\(screen.id) \(id.open)", default: 0] > 0 {
+            guard !stateStorageDone, offered.contains(ID.open) else { return nil }
+            if activations["\(screen.id) \(ID.open)", default: 0] > 0 {
                 return .stop(Stop(status: 1, message: "berth: the state storage screen closed before it wrote the S3 backend that state_storage = \"\(AnswerKey.s3State)\" asks for (\(location)); see the lines above."))
             }
             say("  State storage: S3 (state_storage = \"\(AnswerKey.s3State)\", \(location))")
-            return .activate(ScreenAction(id: id.open, label: "State storage"))
+            return .activate(ScreenAction(id: ID.open, label: "State storage"))
         }
-        guard screen.id == id.open else { return nil }
+        guard screen.id == ID.open else { return nil }
 
-        if offered.contains(id.done) {
+        if offered.contains(ID.done) {
             stateStorageDone = true
             return nil
         }
-        if offered.contains(id.useS3) {
-            return .activate(ScreenAction(id: id.useS3, label: "Use an S3 bucket"))
+        if offered.contains(ID.useS3) {
+            return .activate(ScreenAction(id: ID.useS3, label: "Use an S3 bucket"))
         }
-        if stateFieldsChanged == false, offered.contains("state.keep-local") {
+        if stateFieldsChanged == false, offered.contains(ID.keep) {
             // Only the folder's own backend file fills the bucket field before the file does.
             say("  berth_backend.tf already keeps the state where \(answers.path) puts it; the state storage stays as it is.")
             stateStorageDone = true
-            return .activate(ScreenAction(id: "state.keep-local", label: "Keep the current backend"))
+            return .activate(ScreenAction(id: ID.keep, label: "Keep the current backend"))
         }
-        if screen.actions.contains(where: { $0.id == id.replace }) {
+        if screen.actions.contains(where: { $0.id == ID.replace }) {
             let error = AnswersError(
                 file: answers.path, key: "state_key",
                 problem: "names a key where the bucket already holds a different state, and an unattended run never overwrites a state in the bucket (Berth keeps no copy of it).",
                 fix: "Choose another state_key, or run berth on a terminal to compare the two states and replace the bucket's one there.")
             return .stop(Stop(status: 2, message: "berth: \(error)"))
         }
-        if offered.contains(id.write) || offered.contains(id.migrate) {
+        if offered.contains(ID.write) || offered.contains(ID.migrate) {
             guard answers.bool("write_state_backend") != false else {
                 let error = AnswersError(
                     file: answers.path, line: answers.entry("write_state_backend")?.line, key: "write_state_backend",
@@ -322,8 +321,8 @@ public final class AnswersRenderer {
             }
             return nil
         }
-        if activations["\(screen.id) \(id.check)", default: 0] == 0 {
-            return .activate(ScreenAction(id: id.check, label: "Check bucket"))
+        if activations["\(screen.id) \(ID.check)", default: 0] == 0 {
+            return .activate(ScreenAction(id: ID.check, label: "Check bucket"))
         }
         return .stop(Stop(status: 1, message: "berth: Berth cannot write the S3 backend on the State storage screen; the lines above say why (a failed bucket check, or a backend block the folder already has). Fix it, then run berth again."))
     }
@@ -372,4 +371,16 @@ public final class AnswersRenderer {
             say("… still working (\(Int(run.elapsedSeconds))s elapsed)")
         }
     }
+}
+
+/// The ids of the state storage screen (its screen id is the review's action that opens it).
+private enum StateStorageIDs {
+    static let open = "state-storage"
+    static let useS3 = "state.use-s3"
+    static let keep = "state.keep-local"
+    static let check = "state.check"
+    static let write = "state.write"
+    static let migrate = "state.migrate"
+    static let replace = "state.migrate-replace"
+    static let done = "state.done"
 }
