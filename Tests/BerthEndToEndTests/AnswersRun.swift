@@ -12,7 +12,9 @@ final class AnswersRun {
     let logFile: URL
     let environment: [String: String]
 
-    init(emulator: Emulator, answers: String, prefix: String = "answers") throws {
+    /// `extraEnvironment` adds variables to berth's isolated environment, such as those the
+    /// core-infra sandbox's apply needs.
+    init(emulator: Emulator, answers: String, prefix: String = "answers", extraEnvironment: [String: String] = [:]) throws {
         try Rig.require()
         root = try TemporaryFolder(prefix: prefix)
         blueprint = try Sandbox.copy(to: root.file("backend-service"))
@@ -22,6 +24,7 @@ final class AnswersRun {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var variables = try emulator.isolatedEnvironment(home: home)
         variables["LANG"] = "C.UTF-8"
+        variables.merge(extraEnvironment) { _, extra in extra }
         environment = variables
     }
 

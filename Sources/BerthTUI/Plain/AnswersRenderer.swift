@@ -25,7 +25,9 @@ public final class AnswersRenderer {
 
     /// Actions the answers file approves by existing: writing terraform.tfvars and planning
     /// change nothing in the account, and the values come from the file itself.
-    static let navigation = ["next", "write-and-plan", "finish"]
+    static let navigation = ["next", "write-and-plan", "finish", "core-infra.use-folder", "state.done"]
+    /// Actions offered after a Terraform run failed; an unattended run stops there (exit 1).
+    static let failedRunActions = ["retry-plan", "core-infra.retry"]
 
     private let source: WizardController
     private let answers: AnswersFile
@@ -37,9 +39,16 @@ public final class AnswersRenderer {
 
     private var printedSignature: String?
     private var answeredScreens: Set<String> = []
+    /// Fields already filled, as "screen-id field-id", because a screen may show new fields later.
+    private var answeredFields: Set<String> = []
     /// How often each action was taken, by screen id and action id.
     private var activations: [String: Int] = [:]
     private var progress = PlainRunProgress()
+    /// True once the state storage screen wrote the backend that `state_storage = "s3"` requests.
+    private var stateStorageDone = false
+    /// Whether the file changed any S3 field from the value shown. The fields show the folder's
+    /// current backend when it has one. Nil before the fields were filled.
+    private var stateFieldsChanged: Bool?
     private var lastOutputAt: Date
 
     /// - Parameters:
@@ -78,7 +87,7 @@ public final class AnswersRenderer {
                 continue
             }
             printIfNew(screen)
-            if !answeredScreens.contains(screen.id) {
+            if !answeredScreens.contains(screen.id) || screen.fields.contains(where: { !answeredFields.contains("\(screen.id) \($0.id)") && $0.kind != .secret }) {
                 if let stop = answerFields(screen) { return end(stop) }
                 continue
             }
@@ -118,19 +127,29 @@ public final class AnswersRenderer {
 
     // MARK: Fields
 
-    /// Sets each field from the file or keeps its value. Returns a stop when a required field has neither.
+    /// Sets each field not answered yet from the file or keeps its value. Returns a stop when a
+    /// required field has neither.
     private func answerFields(_ screen: Screen) -> Stop? {
         answeredScreens.insert(screen.id)
-        for field in screen.fields where field.kind != .secret {
-            if let entry = answers.entry(field.id) {
-                say("  \(field.id) = \(entry.typed)  (\(answers.location(of: field.id)))")
+        var changed = false
+        defer {
+            if screen.id == StateStorageIDs.open, !screen.fields.isEmpty {
+                stateFieldsChanged = (stateFieldsChanged ?? false) || changed
+            }
+        }
+        for field in screen.fields where field.kind != .secret && !answeredFields.contains("\(screen.id) \(field.id)") {
+            answeredFields.insert("\(screen.id) \(field.id)")
+            let key = AnswerKey.name(forField: field.id)
+            if let entry = answers.entry(key) {
+                say("  \(key) = \(entry.typed)  (\(answers.location(of: key)))")
                 if entry.typed != field.value {
+                    changed = true
                     source.handle(.setField(id: field.id, value: entry.typed))
                 }
             } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty && field.required {
-                return missing(field.id, on: screen, help: field.help)
+                return missing(key, on: screen, help: field.help)
             } else {
-                say("  \(field.id) = \(field.value)  (kept: not in \(answers.path))")
+                say("  \(key) = \(field.value)  (kept: not in \(answers.path))")
             }
             source.handle(.commitField(id: field.id))
         }
@@ -171,8 +190,11 @@ public final class AnswersRenderer {
         if let invalid = screen.fields.first(where: { $0.error != nil }) {
             return .stop(fieldError(invalid, on: screen))
         }
-        if offered.contains("retry-plan") {
+        if offered.contains(where: Self.failedRunActions.contains) {
             return .stop(Stop(status: 1, message: "berth: Terraform failed; the error and what to do are above. Fix the cause and run berth again."))
+        }
+        if let storage = stateStorageDecision(screen) {
+            return storage
         }
 
         for action in screen.actions where action.enabled {
@@ -188,6 +210,9 @@ public final class AnswersRenderer {
         guard let forward = screen.actions.first(where: { Self.navigation.contains($0.id) }) else {
             if screen.id == WizardStep.fields.rawValue {
                 return .stop(Stop(status: 2, message: "berth: the blueprint's variables could not be read (see above); pass --folder with the backend-service folder."))
+            }
+            if !screen.actions.isEmpty, screen.actions.allSatisfy({ $0.id == "back" }) {
+                return .stop(Stop(status: 1, message: "berth: the \(screen.title) screen offers no way on, only Back; the lines above say why. Fix the cause and run berth again."))
             }
             return .wait
         }
@@ -215,15 +240,15 @@ public final class AnswersRenderer {
     private func approval(_ action: ScreenAction, key: AnswerKey, on screen: Screen) -> Decision? {
         let question = action.confirmation ?? action.label
         guard let entry = answers.entry(key.name) else {
+            let decline = key.kind == .bool ? "false to decline" : "\"\(AnswerKey.planOnly)\" to stop after the plan"
             let error = AnswersError(file: answers.path, key: key.name, problem: "is needed to answer \"\(question)\".",
-                                     fix: "Add \(key.example) to the file, or \(key.name) = \(key.kind == .bool ? "false" : "\"\(AnswerKey.planOnly)\"") to decline.")
+                                     fix: "Add \(key.example) to the file, or \(key.name) = \(decline).")
             return .stop(Stop(status: 2, message: "berth: \(error)"))
         }
-        let approved = key.kind == .bool ? answers.bool(key.name) == true : entry.typed == AnswerKey.approve
-        if !approved {
+        if !key.allows(action.id, value: entry.value) {
             say("  \(question) no (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
-            if key.name == "apply" {
-                return .stop(Stop(status: 0, message: "Stopped after the plan, as apply = \"\(AnswerKey.planOnly)\" asks; nothing was applied. Set apply = \"\(AnswerKey.approve)\" to apply."))
+            if key.kind != .bool {
+                return .stop(Stop(status: 0, message: "Stopped after the plan, as \(key.name) = \"\(AnswerKey.planOnly)\" asks; nothing was applied. Set \(key.name) = \"\(AnswerKey.approve)\" to apply."))
             }
             return nil
         }
@@ -245,14 +270,72 @@ public final class AnswersRenderer {
         return .activate(action)
     }
 
+    // MARK: State storage
+
+    /// Opens the state storage screen from the review when the file sets `state_storage = "s3"`, and
+    /// decides the screen's steps that no approval key covers. Returns nil to let the screen's
+    /// approval keys and navigation decide.
+    private func stateStorageDecision(_ screen: Screen) -> Decision? {
+        guard answers.text("state_storage") == AnswerKey.s3State else { return nil }
+        typealias ID = StateStorageIDs
+        let offered = Set(screen.actions.filter(\.enabled).map(\.id))
+        let location = answers.location(of: "state_storage")
+
+        if screen.id == WizardStep.review.rawValue {
+            guard !stateStorageDone, offered.contains(ID.open) else { return nil }
+            if activations["\(screen.id) \(ID.open)", default: 0] > 0 {
+                return .stop(Stop(status: 1, message: "berth: the state storage screen closed before it wrote the S3 backend that state_storage = \"\(AnswerKey.s3State)\" asks for (\(location)); see the lines above."))
+            }
+            say("  State storage: S3 (state_storage = \"\(AnswerKey.s3State)\", \(location))")
+            return .activate(ScreenAction(id: ID.open, label: "State storage"))
+        }
+        guard screen.id == ID.open else { return nil }
+
+        if offered.contains(ID.done) {
+            stateStorageDone = true
+            return nil
+        }
+        if offered.contains(ID.useS3) {
+            return .activate(ScreenAction(id: ID.useS3, label: "Use an S3 bucket"))
+        }
+        if stateFieldsChanged == false, offered.contains(ID.keep) {
+            // Only the folder's own backend file fills the bucket field before the file does.
+            say("  berth_backend.tf already keeps the state where \(answers.path) puts it; the state storage stays as it is.")
+            stateStorageDone = true
+            return .activate(ScreenAction(id: ID.keep, label: "Keep the current backend"))
+        }
+        if screen.actions.contains(where: { $0.id == ID.replace }) {
+            let error = AnswersError(
+                file: answers.path, key: "state_key",
+                problem: "names a key where the bucket already holds a different state, and an unattended run never overwrites a state in the bucket (Berth keeps no copy of it).",
+                fix: "Choose another state_key, or run berth on a terminal to compare the two states and replace the bucket's one there.")
+            return .stop(Stop(status: 2, message: "berth: \(error)"))
+        }
+        if offered.contains(ID.write) || offered.contains(ID.migrate) {
+            guard answers.bool("write_state_backend") != false else {
+                let error = AnswersError(
+                    file: answers.path, line: answers.entry("write_state_backend")?.line, key: "write_state_backend",
+                    problem: "is false, but state_storage = \"\(AnswerKey.s3State)\" (\(location)) needs berth_backend.tf written.",
+                    fix: "Set write_state_backend = true, or state_storage = \"\(AnswerKey.localState)\" to keep the state storage as it is.")
+                return .stop(Stop(status: 2, message: "berth: \(error)"))
+            }
+            return nil
+        }
+        if activations["\(screen.id) \(ID.check)", default: 0] == 0 {
+            return .activate(ScreenAction(id: ID.check, label: "Check bucket"))
+        }
+        return .stop(Stop(status: 1, message: "berth: Berth cannot write the S3 backend on the State storage screen; the lines above say why (a failed bucket check, or a backend block the folder already has). Fix it, then run berth again."))
+    }
+
     private func fieldError(_ field: FormField, on screen: Screen) -> Stop {
         let problem = "is not valid on the \(screen.title) screen: \(field.error ?? "")"
+        let key = AnswerKey.name(forField: field.id)
         let error: AnswersError
-        if let entry = answers.entry(field.id) {
-            error = AnswersError(file: answers.path, line: entry.line, key: field.id, problem: problem, fix: "Correct the value in the file.")
+        if let entry = answers.entry(key) {
+            error = AnswersError(file: answers.path, line: entry.line, key: key, problem: problem, fix: "Correct the value in the file.")
         } else {
-            error = AnswersError(file: answers.path, key: field.id, problem: problem + " (the value shown was kept, as the file does not set it)",
-                                 fix: "Add a line \(field.id) = <value> to the file.")
+            error = AnswersError(file: answers.path, key: key, problem: problem + " (the value shown was kept, as the file does not set it)",
+                                 fix: "Add a line \(key) = <value> to the file.")
         }
         return Stop(status: 2, message: "berth: \(error)")
     }
@@ -288,4 +371,16 @@ public final class AnswersRenderer {
             say("… still working (\(Int(run.elapsedSeconds))s elapsed)")
         }
     }
+}
+
+/// The ids of the state storage screen (its screen id is the review's action that opens it).
+private enum StateStorageIDs {
+    static let open = "state-storage"
+    static let useS3 = "state.use-s3"
+    static let keep = "state.keep-local"
+    static let check = "state.check"
+    static let write = "state.write"
+    static let migrate = "state.migrate"
+    static let replace = "state.migrate-replace"
+    static let done = "state.done"
 }

@@ -91,8 +91,9 @@ public struct AnswersFile: Sendable {
     }
 
     /// Throws for the first key that is neither Berth's nor a declared variable, or that names a
-    /// sensitive variable.
+    /// sensitive variable, and for an S3 state key set without `state_storage = "s3"`.
     public func checkKeys(declared: [VariableSpec]) throws {
+        try checkStateStorageKeys()
         for entry in entries where AnswerKey.named(entry.name) == nil {
             guard let spec = declared.first(where: { $0.name == entry.name }) else {
                 let ownKeys = AnswerKey.all.map(\.name).joined(separator: ", ")
@@ -119,6 +120,16 @@ public struct AnswersFile: Sendable {
         throw AnswersError(file: path, key: first,
                            problem: "is required (the variable has no default) and set neither in the file nor in terraform.tfvars.\(also)",
                            fix: "Add a line \(first) = <value>\(others.isEmpty ? "" : " for each of them") to the file.")
+    }
+
+    /// Throws when an S3 state key is set without `state_storage = "s3"`: the run would ignore it.
+    private func checkStateStorageKeys() throws {
+        guard text("state_storage") != AnswerKey.s3State,
+              let stray = entries.first(where: { AnswerKey.s3StateKeys.contains($0.name) }) else { return }
+        let storage = entry("state_storage").map { "state_storage is \"\($0.typed)\" (line \($0.line))" } ?? "the file does not set state_storage, so the state storage stays as it is"
+        throw AnswersError(file: path, line: stray.line, key: stray.name,
+                           problem: "only applies to S3 state, but \(storage).",
+                           fix: "Add state_storage = \"\(AnswerKey.s3State)\" to use the bucket, or delete the line.")
     }
 
     /// Returns where `name` is set, such as `answers.hcl line 4`, or the file alone.
