@@ -239,4 +239,30 @@ import Testing
         try wait(for: controller, "the move", timeout: 120) { $0.screen.busy == nil && $0.screen.actions.first?.id == "state.done" }
         #expect(try String(contentsOfFile: backendPath, encoding: .utf8).contains("key          = \"teams/orders/terraform.tfstate\""))
     }
+
+    /// Re-checking the settings the folder's backend file already names finds the folder's own
+    /// state at the key, which is neither a team's state to join nor a different one to replace.
+    @Test func unchangedSettingsKeepTheFoldersOwnState() throws {
+        let fixture = try freshFixture()
+        let s3 = EmulatorS3(fixture.emulator)
+        try s3.createBucket("berth-own-state")
+        let controller = try storageScreen(fixture)
+        type(controller, "state.bucket", "berth-own-state")
+        try wait(for: controller, "the checks") { $0.screen.actions.first?.id == "state.write" }
+        controller.handle(.activate(actionID: "state.write"))
+        try wait(for: controller, "the backend file", timeout: 120) { $0.screen.busy == nil && $0.screen.actions.first?.id == "state.done" }
+        controller.handle(.activate(actionID: "state.done"))
+        try s3.put("berth-own-state", key: "ecs-blueprints/ecsdemo-backend/terraform.tfstate", text: Self.state("mine", lineage: "66666666-7777-8888-9999-000000000000"))
+
+        controller.handle(.activate(actionID: "state-storage"))
+        controller.handle(.activate(actionID: "state.use-s3"))
+        controller.handle(.activate(actionID: "state.check"))
+        try wait(for: controller, "the checks", timeout: 120) { self.row($0, "state.key").map { $0.status != .pending && $0.status != .running } ?? false }
+
+        let key = try #require(row(controller, "state.key"))
+        #expect(key.status == .pass)
+        #expect(key.detail == "this folder already keeps its state at s3://berth-own-state/ecs-blueprints/ecsdemo-backend/terraform.tfstate: 1 resource (terraform_data.mine)")
+        #expect(controller.screen.actions.map(\.id) == ["state.keep-local", "state.check"])
+        #expect(controller.screen.actions.first?.isDefault == true)
+    }
 }

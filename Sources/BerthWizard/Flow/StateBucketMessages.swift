@@ -38,6 +38,10 @@ enum StateBucketMessages {
             return CheckRow(id: "state.key", title: "State at the key", status: .pass, detail: "no state at \(location) yet; Terraform creates it")
         }
         let sample = addresses.prefix(3).joined(separator: ", ") + (addresses.count > 3 ? ", …" : "")
+        if let settings, folder.ownBackend == settings {
+            return CheckRow(id: "state.key", title: "State at the key", status: .pass,
+                            detail: "this folder already keeps its state at \(location): \(resources(addresses.count)) (\(sample))")
+        }
         if folder.hasStateToMove {
             return CheckRow(id: "state.key", title: "State at the key", status: .warn,
                             detail: "\(location) already holds a different state with \(resources(addresses.count)) (\(sample))",

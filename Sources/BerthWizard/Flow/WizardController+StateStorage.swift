@@ -294,6 +294,14 @@ extension WizardController {
             return actions
         }
 
+        // The folder's own backend file already names these settings: the state at the key is
+        // this folder's, so there is nothing to write, move or replace.
+        if folder.ownBackend == settings {
+            actions.append(ScreenAction(id: ActionID.keepLocal, label: "Keep the current state storage", isDefault: true))
+            actions.append(ScreenAction(id: ActionID.check, label: "Check bucket"))
+            return actions
+        }
+
         let path = configuration.folder.appendingPathComponent(BackendFileWriter.fileName).path
         let lock = StateBucketMessages.lockDescription(settings.locking)
         let replacing = folder.ownBackend.map { " It replaces the current \(BackendFileWriter.fileName), which points at \($0.stateLocation)." } ?? ""
