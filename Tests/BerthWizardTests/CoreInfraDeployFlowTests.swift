@@ -25,20 +25,6 @@ import Testing
         return (fixture, coreInfra)
     }
 
-    /// Waits until `condition` holds, re-testing on every change; fails the test after `timeout` seconds.
-    private func wait(for controller: WizardController, _ what: String, timeout: TimeInterval = 60, until condition: @escaping (WizardController) -> Bool) throws {
-        let changed = DispatchSemaphore(value: 0)
-        controller.onChange = { changed.signal() }
-        defer { controller.onChange = nil }
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition(controller) {
-            guard Date() < deadline else {
-                throw RigError("timed out waiting for \(what); screen: \(controller.screen)")
-            }
-            _ = changed.wait(timeout: .now() + 0.5)
-        }
-    }
-
     private func settled(_ controller: WizardController, on id: String) -> Bool {
         let screen = controller.screen
         return screen.id == id && screen.busy == nil

@@ -9,19 +9,6 @@ import Testing
 @Suite(.serialized) struct LockAfterInterruptTests {
     static let emulator = Result { try Emulator() }
 
-    private func wait(for controller: WizardController, _ what: String, timeout: TimeInterval = 60, until condition: @escaping (WizardController) -> Bool) throws {
-        let changed = DispatchSemaphore(value: 0)
-        controller.onChange = { changed.signal() }
-        defer { controller.onChange = nil }
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition(controller) {
-            guard Date() < deadline else {
-                throw RigError("timed out waiting for \(what); screen: \(controller.screen)")
-            }
-            _ = changed.wait(timeout: .now() + 0.5)
-        }
-    }
-
     private func settled(_ controller: WizardController, on step: WizardStep) -> Bool {
         let screen = controller.screen
         return screen.id == step.rawValue && screen.busy == nil && !screen.actions.isEmpty

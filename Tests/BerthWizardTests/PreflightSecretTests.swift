@@ -7,19 +7,6 @@ import Testing
 @Suite(.serialized) struct PreflightSecretTests {
     static let emulator = Result { try Emulator() }
 
-    private func wait(for controller: WizardController, _ what: String, until condition: @escaping (WizardController) -> Bool) throws {
-        let changed = DispatchSemaphore(value: 0)
-        controller.onChange = { changed.signal() }
-        defer { controller.onChange = nil }
-        let deadline = Date().addingTimeInterval(60)
-        while !condition(controller) {
-            guard Date() < deadline else {
-                throw RigError("timed out waiting for \(what); screen: \(controller.screen)")
-            }
-            _ = changed.wait(timeout: .now() + 0.5)
-        }
-    }
-
     private func settled(_ controller: WizardController, on step: WizardStep) -> Bool {
         controller.screen.id == step.rawValue && controller.screen.busy == nil
     }

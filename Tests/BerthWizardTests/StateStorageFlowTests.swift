@@ -9,19 +9,6 @@ import Testing
 @Suite(.serialized) struct StateStorageFlowTests {
     static let emulator = Result { try Emulator() }
 
-    private func wait(for controller: WizardController, _ what: String, timeout: TimeInterval = 60, until condition: @escaping (WizardController) -> Bool) throws {
-        let changed = DispatchSemaphore(value: 0)
-        controller.onChange = { changed.signal() }
-        defer { controller.onChange = nil }
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition(controller) {
-            guard Date() < deadline else {
-                throw RigError("timed out waiting for \(what); screen: \(controller.screen)")
-            }
-            _ = changed.wait(timeout: .now() + 0.5)
-        }
-    }
-
     /// Returns a controller on the state storage screen with S3 chosen, after the account checks.
     private func storageScreen(_ fixture: WizardFixture, firstActions: [String] = ["Keep local state", "Use an S3 bucket"]) throws -> WizardController {
         let controller = WizardController(configuration: fixture.configuration())
