@@ -32,24 +32,19 @@ public final class AnswersRenderer {
     private let source: WizardController
     private let answers: AnswersFile
     private var token: ((String) -> String?)?
-    private let output: (String) -> Void
-    private let now: () -> Date
-    private let stillWorkingInterval: TimeInterval
     private let changed = DispatchSemaphore(value: 0)
+    private let transcript: PlainTranscript
 
-    private var printedSignature: String?
     private var answeredScreens: Set<String> = []
     /// Fields already filled, as "screen-id field-id", because a screen may show new fields later.
     private var answeredFields: Set<String> = []
     /// How often each action was taken, by screen id and action id.
     private var activations: [String: Int] = [:]
-    private var progress = PlainRunProgress()
     /// True once the state storage screen wrote the backend that `state_storage = "s3"` requests.
     private var stateStorageDone = false
     /// Whether the file changed any S3 field from the value shown. The fields show the folder's
     /// current backend when it has one. Nil before the fields were filled.
     private var stateFieldsChanged: Bool?
-    private var lastOutputAt: Date
 
     /// - Parameters:
     ///   - token: returns the GitHub token for the named secret, from the terminal or `--token-stdin`.
@@ -66,10 +61,7 @@ public final class AnswersRenderer {
         self.source = source
         self.answers = answers
         self.token = token
-        self.output = output
-        self.now = now
-        self.stillWorkingInterval = stillWorkingInterval
-        self.lastOutputAt = now()
+        self.transcript = PlainTranscript(output: output, now: now, stillWorkingInterval: stillWorkingInterval, blankLineBeforeRun: true)
     }
 
     /// Runs until the wizard finishes or reaches a question the file does not answer. Returns
@@ -81,12 +73,12 @@ public final class AnswersRenderer {
 
         while !source.isFinished {
             let screen = source.screen
-            reportProgress(screen)
+            transcript.reportProgress(screen)
             if screen.busy != nil {
                 _ = changed.wait(timeout: .now() + 1)
                 continue
             }
-            printIfNew(screen)
+            transcript.printIfNew(screen)
             if !answeredScreens.contains(screen.id) || screen.fields.contains(where: { !answeredFields.contains("\(screen.id) \($0.id)") && $0.kind != .secret }) {
                 if let stop = answerFields(screen) { return end(stop) }
                 continue
@@ -95,10 +87,10 @@ public final class AnswersRenderer {
             switch decide(screen) {
             case .activate(let action):
                 activations["\(screen.id) \(action.id)", default: 0] += 1
-                printedSignature = nil
+                transcript.forgetPrintedScreen()
                 source.handle(.activate(actionID: action.id))
             case .back:
-                printedSignature = nil
+                transcript.forgetPrintedScreen()
                 source.handle(.back)
             case .wait:
                 _ = changed.wait(timeout: .now() + 1)
@@ -115,14 +107,9 @@ public final class AnswersRenderer {
     }
 
     private func end(_ stop: Stop) -> Int32 {
-        say(stop.message)
+        transcript.say(stop.message)
         source.handle(.quit)
         return stop.status
-    }
-
-    private func say(_ line: String) {
-        output(TokenPattern.mask(line))
-        lastOutputAt = now()
     }
 
     // MARK: Fields
@@ -141,7 +128,7 @@ public final class AnswersRenderer {
             answeredFields.insert("\(screen.id) \(field.id)")
             let key = AnswerKey.name(forField: field.id)
             if let entry = answers.entry(key) {
-                say("  \(key) = \(entry.typed)  (\(answers.location(of: key)))")
+                transcript.say("  \(key) = \(entry.typed)  (\(answers.location(of: key)))")
                 if entry.typed != field.value {
                     changed = true
                     source.handle(.setField(id: field.id, value: entry.typed))
@@ -149,7 +136,7 @@ public final class AnswersRenderer {
             } else if field.value.trimmingCharacters(in: .whitespaces).isEmpty && field.required {
                 return missing(key, on: screen, help: field.help)
             } else {
-                say("  \(key) = \(field.value)  (kept: not in \(answers.path))")
+                transcript.say("  \(key) = \(field.value)  (kept: not in \(answers.path))")
             }
             source.handle(.commitField(id: field.id))
         }
@@ -181,7 +168,7 @@ public final class AnswersRenderer {
            let variable = answers.entries.first(where: { AnswerKey.named($0.name) == nil }) {
             // A redeploy skips the variables step when terraform.tfvars is valid; the file's
             // values would then be ignored without a word.
-            say("  The file sets blueprint variables (\(variable.name) first), so Berth goes back to the variables step.")
+            transcript.say("  The file sets blueprint variables (\(variable.name) first), so Berth goes back to the variables step.")
             return .back
         }
         if offered.contains(where: { $0.hasPrefix("lock.") }) {
@@ -223,7 +210,7 @@ public final class AnswersRenderer {
             return .stop(Stop(status: 1, message: "berth: the \(screen.title) screen did not move on after \(forward.label); see the lines above."))
         }
         if let question = forward.confirmation {
-            say("  \(question) yes (\(answers.path) gives the values)")
+            transcript.say("  \(question) yes (\(answers.path) gives the values)")
         }
         return .activate(forward)
     }
@@ -231,7 +218,7 @@ public final class AnswersRenderer {
     /// Starts over after an earlier run that stopped midway. Continuing would skip the screens
     /// before the step it stopped at, and with them the file's answers for those screens.
     private func startOver() -> Decision {
-        say("  An earlier run of this folder stopped midway; an unattended run starts over and takes every answer from \(answers.path).")
+        transcript.say("  An earlier run of this folder stopped midway; an unattended run starts over and takes every answer from \(answers.path).")
         return .activate(ScreenAction(id: ResumeOffer.restartID, label: "Start over"))
     }
 
@@ -246,7 +233,7 @@ public final class AnswersRenderer {
             return .stop(Stop(status: 2, message: "berth: \(error)"))
         }
         if !key.allows(action.id, value: entry.value) {
-            say("  \(question) no (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
+            transcript.say("  \(question) no (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
             if key.kind != .bool {
                 return .stop(Stop(status: 0, message: "Stopped after the plan, as \(key.name) = \"\(AnswerKey.planOnly)\" asks; nothing was applied. Set \(key.name) = \"\(AnswerKey.approve)\" to apply."))
             }
@@ -266,7 +253,7 @@ public final class AnswersRenderer {
             token = nil
             source.handle(.setField(id: field.id, value: value))
         }
-        say("  \(question) yes (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
+        transcript.say("  \(question) yes (\(key.name) = \(entry.value), \(answers.location(of: key.name)))")
         return .activate(action)
     }
 
@@ -286,7 +273,7 @@ public final class AnswersRenderer {
             if activations["\(screen.id) \(ID.open)", default: 0] > 0 {
                 return .stop(Stop(status: 1, message: "berth: the state storage screen closed before it wrote the S3 backend that state_storage = \"\(AnswerKey.s3State)\" asks for (\(location)); see the lines above."))
             }
-            say("  State storage: S3 (state_storage = \"\(AnswerKey.s3State)\", \(location))")
+            transcript.say("  State storage: S3 (state_storage = \"\(AnswerKey.s3State)\", \(location))")
             return .activate(ScreenAction(id: ID.open, label: "State storage"))
         }
         guard screen.id == ID.open else { return nil }
@@ -300,7 +287,7 @@ public final class AnswersRenderer {
         }
         if stateFieldsChanged == false, offered.contains(ID.keep) {
             // Only the folder's own backend file fills the bucket field before the file does.
-            say("  berth_backend.tf already keeps the state where \(answers.path) puts it; the state storage stays as it is.")
+            transcript.say("  berth_backend.tf already keeps the state where \(answers.path) puts it; the state storage stays as it is.")
             stateStorageDone = true
             return .activate(ScreenAction(id: ID.keep, label: "Keep the current backend"))
         }
@@ -342,35 +329,6 @@ public final class AnswersRenderer {
 
     // MARK: Output
 
-    private func printIfNew(_ screen: Screen) {
-        let signature = PlainScreenText.signature(screen)
-        guard signature != printedSignature else { return }
-        printedSignature = signature
-        for line in PlainScreenText.lines(for: screen) {
-            say(line)
-        }
-    }
-
-    private func reportProgress(_ screen: Screen) {
-        let run = screen.blocks.compactMap { block -> RunSnapshot? in
-            if case .run(let snapshot) = block { return snapshot }
-            return nil
-        }.first
-        guard let run else { return }
-        if progress.screenID != screen.id {
-            progress = PlainRunProgress()
-            progress.screenID = screen.id
-            say("")
-            say("== Step \(screen.stepNumber) of \(screen.stepCount): \(screen.title)")
-        }
-        let lines = progress.newLines(for: run)
-        for line in lines {
-            say(line)
-        }
-        if lines.isEmpty, screen.busy != nil, now().timeIntervalSince(lastOutputAt) >= stillWorkingInterval {
-            say("… still working (\(Int(run.elapsedSeconds))s elapsed)")
-        }
-    }
 }
 
 /// The ids of the state storage screen (its screen id is the review's action that opens it).

@@ -10,16 +10,11 @@ import Foundation
 public final class PlainRenderer {
     private let source: WizardController
     private let input: PlainInput
-    private let output: (String) -> Void
     private let assumeYes: Bool
-    private let now: () -> Date
-    private let stillWorkingInterval: TimeInterval
     private let changed = DispatchSemaphore(value: 0)
+    private let transcript: PlainTranscript
 
-    private var printedSignature: String?
     private var promptedFields: [String: Set<String>] = [:]
-    private var progress = PlainRunProgress()
-    private var lastOutputAt: Date
     private var declined = false
 
     /// - Parameters:
@@ -34,11 +29,8 @@ public final class PlainRenderer {
     ) {
         self.source = source
         self.input = input
-        self.output = output
         self.assumeYes = assumeYes
-        self.now = now
-        self.stillWorkingInterval = stillWorkingInterval
-        self.lastOutputAt = now()
+        self.transcript = PlainTranscript(output: output, now: now, stillWorkingInterval: stillWorkingInterval, blankLineBeforeRun: false)
     }
 
     /// Runs until the wizard finishes or input ends; returns the exit status.
@@ -51,12 +43,12 @@ public final class PlainRenderer {
             let screen = source.screen
             let prompting = screen.actions.contains { $0.id.hasPrefix("prompt.") }
             if screen.busy != nil && !prompting {
-                reportProgress(screen)
+                transcript.reportProgress(screen)
                 _ = changed.wait(timeout: .now() + 1)
                 continue
             }
-            reportProgress(screen)
-            printIfNew(screen)
+            transcript.reportProgress(screen)
+            transcript.printIfNew(screen)
             if !askFields(screen) { return finish(inputEnded: true) }
             if source.screen.busy != nil { continue }
             guard let choice = chooseAction(source.screen) else { return finish(inputEnded: true) }
@@ -72,7 +64,7 @@ public final class PlainRenderer {
 
     private func finish(inputEnded: Bool) -> Int32 {
         if inputEnded && !source.isFinished {
-            say("Input ended before the wizard finished; nothing more was changed. Run berth on a terminal to continue.")
+            transcript.say("Input ended before the wizard finished; nothing more was changed. Run berth on a terminal to continue.")
             source.handle(.quit)
             return 1
         }
@@ -83,41 +75,8 @@ public final class PlainRenderer {
         }
     }
 
-    private func say(_ line: String) {
-        output(line)
-        lastOutputAt = now()
-    }
-
     // MARK: Screens
 
-    private func printIfNew(_ screen: Screen) {
-        let signature = PlainScreenText.signature(screen)
-        guard signature != printedSignature else { return }
-        printedSignature = signature
-        for line in PlainScreenText.lines(for: screen) {
-            say(line)
-        }
-    }
-
-    private func reportProgress(_ screen: Screen) {
-        let run = screen.blocks.compactMap { block -> RunSnapshot? in
-            if case .run(let snapshot) = block { return snapshot }
-            return nil
-        }.first
-        guard let run else { return }
-        if progress.screenID != screen.id {
-            progress = PlainRunProgress()
-            progress.screenID = screen.id
-            say("== Step \(screen.stepNumber) of \(screen.stepCount): \(screen.title)")
-        }
-        let lines = progress.newLines(for: run)
-        for line in lines {
-            say(line)
-        }
-        if lines.isEmpty, screen.busy != nil, now().timeIntervalSince(lastOutputAt) >= stillWorkingInterval {
-            say("… still working (\(Int(run.elapsedSeconds))s elapsed)")
-        }
-    }
 
     // MARK: Fields
 
@@ -132,10 +91,10 @@ public final class PlainRenderer {
                 continue
             }
             if let error = field.error {
-                say("  ! \(field.label): \(error)")
+                transcript.say("  ! \(field.label): \(error)")
             }
             let marker = field.required ? " (required)" : ""
-            output("\(field.label)\(marker) [\(field.value)]: ")
+            transcript.prompt("\(field.label)\(marker) [\(field.value)]: ")
             guard let line = input.readLine() else { return false }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if !typed.isEmpty && typed != field.value {
@@ -148,7 +107,7 @@ public final class PlainRenderer {
 
     private func askSecret(_ field: FormField) {
         guard let value = input.readSecret("\(field.label) (typing is hidden, Enter to skip): ") else {
-            say("  \(field.label) can only be typed on a terminal (never from a pipe or an argument); skipped.")
+            transcript.say("  \(field.label) can only be typed on a terminal (never from a pipe or an argument); skipped.")
             return
         }
         if !value.isEmpty {
@@ -169,28 +128,28 @@ public final class PlainRenderer {
         guard !actions.isEmpty else { return .wait }
 
         for (index, action) in actions.enumerated() {
-            say("  \(index + 1). \(action.label)\(action.isDefault ? " (default)" : "")")
+            transcript.say("  \(index + 1). \(action.label)\(action.isDefault ? " (default)" : "")")
         }
-        output("Choose 1-\(actions.count), b to go back, q to quit: ")
+        transcript.prompt("Choose 1-\(actions.count), b to go back, q to quit: ")
         guard let line = input.readLine() else { return nil }
         let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
 
         let action: ScreenAction
         switch answer {
         case "b", "back":
-            printedSignature = nil
+            transcript.forgetPrintedScreen()
             return .intent(.back)
         case "q", "quit":
             return .intent(.interrupt)
         case "":
             guard let preferred = actions.first(where: \.isDefault) else {
-                say("  There is no default here; type a number.")
+                transcript.say("  There is no default here; type a number.")
                 return .wait
             }
             action = preferred
         default:
             guard let number = Int(answer), (1...actions.count).contains(number) else {
-                say("  \"\(line)\" is not one of the choices; type a number from 1 to \(actions.count).")
+                transcript.say("  \"\(line)\" is not one of the choices; type a number from 1 to \(actions.count).")
                 return .wait
             }
             action = actions[number - 1]
@@ -199,22 +158,22 @@ public final class PlainRenderer {
         if let question = action.confirmation, !confirm(question) {
             return .wait
         }
-        printedSignature = nil
+        transcript.forgetPrintedScreen()
         return .intent(.activate(actionID: action.id))
     }
 
     private func confirm(_ question: String) -> Bool {
         if let answer = input.confirm(question) {
-            if !answer { say("  Not confirmed; nothing was changed.") }
+            if !answer { transcript.say("  Not confirmed; nothing was changed.") }
             return answer
         }
         if assumeYes {
-            say("  \(question) yes (--yes)")
+            transcript.say("  \(question) yes (--yes)")
             return true
         }
         declined = true
-        say("  \(question)")
-        say("  Not confirmed: there is no terminal to ask, and piped input never approves a change. Run berth on a terminal, or pass --yes.")
+        transcript.say("  \(question)")
+        transcript.say("  Not confirmed: there is no terminal to ask, and piped input never approves a change. Run berth on a terminal, or pass --yes.")
         return false
     }
 }
