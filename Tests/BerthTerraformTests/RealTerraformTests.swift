@@ -97,6 +97,13 @@ import Testing
         resource "terraform_data" "one" {
           input = "fixed"
         }
+        output "one" {
+          value = terraform_data.one.output
+        }
+        output "hidden" {
+          value     = "not shown"
+          sensitive = true
+        }
         """)
 
         _ = try project.initialize()
@@ -111,6 +118,11 @@ import Testing
         #expect(again.snapshot.notice == "Nothing to apply: the infrastructure matches the configuration.")
         #expect(again.snapshot.progress == 0)
         #expect(review.noChanges)
+        #expect(again.snapshot.outputs.map(\.value) == ["(sensitive)", "(unchanged)"])
+        #expect(review.knownOutputs == [
+            OutputValue(name: "hidden", value: "(sensitive)", sensitive: true),
+            OutputValue(name: "one", value: "\"fixed\"", sensitive: false),
+        ])
         let screen = RunScreen.text(again.snapshot)
         #expect(screen.contains("Nothing to apply: the infrastructure matches the configuration."), "\(screen)")
         #expect(screen.contains("no resource changes"), "\(screen)")

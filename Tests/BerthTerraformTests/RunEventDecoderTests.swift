@@ -62,7 +62,7 @@ import Testing
         let event = decoder.decode(line)
 
         #expect(event == .outputs([
-            OutputValue(name: "later", value: "(known after create)", sensitive: false),
+            OutputValue(name: "later", value: "(known after apply)", sensitive: false),
             OutputValue(name: "ports", value: "[80,443]", sensitive: false),
             OutputValue(name: "token", value: "(sensitive)", sensitive: true),
             OutputValue(name: "url", value: "\"http://app.local/x\"", sensitive: false),

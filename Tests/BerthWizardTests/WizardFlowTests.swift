@@ -232,6 +232,10 @@ import Testing
         #expect(unchanged.actions.map(\.id) == ["finish"])
         second.handle(.activate(actionID: "finish"))
         #expect(second.outcome == .deployed)
+        let outputs = try #require(second.lastRun?.outputs)
+        #expect(outputs.map(\.name) == ["service_discovery_arn", "service_discovery_name", "service_discovery_namespace"])
+        #expect(outputs.first { $0.name == "service_discovery_name" }?.value == "\"ecsdemo-backend\"")
+        #expect(!outputs.contains { $0.value.hasPrefix("(") })
     }
 
     private func runSnapshot(_ controller: WizardController) -> RunSnapshot? {

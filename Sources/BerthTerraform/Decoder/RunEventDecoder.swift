@@ -156,19 +156,21 @@ public struct RunEventDecoder: Sendable {
             let sensitive = entry["sensitive"] as? Bool ?? false
             guard !sensitive else { return OutputValue(name: name, value: "(sensitive)", sensitive: true) }
             guard let value = entry["value"] else {
-                let action = entry["action"] as? String
-                return OutputValue(name: name, value: action.map { "(known after \($0))" } ?? "(unknown)", sensitive: false)
+                return OutputValue(name: name, value: Self.placeholder(action: entry["action"] as? String), sensitive: false)
             }
-            return OutputValue(name: name, value: cap(compactJSON(value)), sensitive: false)
+            return OutputValue(name: name, value: cap(OutputValue.compactJSON(value)), sensitive: false)
         }
     }
 
-    private func compactJSON(_ value: Any) -> String {
-        // Wrapped in an array so that strings, numbers and booleans encode like objects do.
-        guard let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return String(describing: value)
+    /// Stands in for an output value a plan's stream does not carry: a new or changed value is
+    /// known after apply, and an unchanged one stays as the state has it.
+    static func placeholder(action: String?) -> String {
+        switch action {
+        case "create", "update": return "(known after apply)"
+        case "noop": return "(unchanged)"
+        case "delete": return "(removed)"
+        default: return "(unknown)"
         }
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 
     private func address(_ value: Any?) -> String? {

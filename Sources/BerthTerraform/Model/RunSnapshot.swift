@@ -1,3 +1,5 @@
+import Foundation
+
 /// A copy of a Terraform run's model at one moment, made for drawing.
 public struct RunSnapshot: Equatable, Sendable {
     public enum Phase: String, Equatable, Sendable, Codable {
@@ -134,6 +136,15 @@ public struct OutputValue: Equatable, Sendable {
     /// The value as compact JSON text, or `(sensitive)`.
     public var value: String
     public var sensitive: Bool
+
+    /// Returns `value`, a decoded JSON value, as compact JSON text with sorted keys.
+    public static func compactJSON(_ value: Any) -> String {
+        // Wrapped in an array so that strings, numbers and booleans encode like objects do.
+        guard let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return String(describing: value)
+        }
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+    }
 
     public init(name: String, value: String, sensitive: Bool) {
         self.name = name

@@ -27,6 +27,9 @@ public struct PlanReview: Equatable, Sendable {
     public var drift: [Change] = []
     /// Output names that the plan creates, updates or deletes.
     public var outputChanges: [String] = []
+    /// The outputs whose values the plan already knows (all of them when nothing changes),
+    /// in name order; a sensitive one reads `(sensitive)`.
+    public var knownOutputs: [OutputValue] = []
     /// `applyable`: false when there is nothing an apply could do (absent before 1.6: true).
     public var applyable: Bool = true
     /// `errored`: the plan stopped on an error.
@@ -72,6 +75,16 @@ public struct PlanReview: Equatable, Sendable {
         review.outputChanges = outputs.keys.sorted().filter { name in
             let actions = (outputs[name] as? [String: Any])?["actions"] as? [String] ?? []
             return actions != ["no-op"] && !actions.isEmpty
+        }
+
+        let planned = (object["planned_values"] as? [String: Any])?["outputs"] as? [String: Any] ?? [:]
+        review.knownOutputs = planned.keys.sorted().compactMap { name in
+            guard let entry = planned[name] as? [String: Any] else { return nil }
+            if entry["sensitive"] as? Bool == true {
+                return OutputValue(name: name, value: "(sensitive)", sensitive: true)
+            }
+            guard let value = entry["value"] else { return nil }
+            return OutputValue(name: name, value: OutputValue.compactJSON(value), sensitive: false)
         }
         return review
     }

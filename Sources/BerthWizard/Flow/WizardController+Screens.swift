@@ -272,7 +272,7 @@ extension WizardController {
         let serviceName = form?.values["service_name"] ?? answers["service_name"] ?? "ecsdemo-backend"
         let dnsName = "\(serviceName).\(settings.namespace).\(settings.effectiveClusterName).local"
         var rows = [KeyValueRow("Service discovery name", dnsName)]
-        for output in runSnapshot?.outputs ?? [] {
+        for output in runSnapshotWithKnownOutputs?.outputs ?? [] {
             rows.append(KeyValueRow(output.name, output.sensitive ? "(sensitive)" : TokenPattern.mask(output.value)))
         }
         screen.blocks = [

@@ -134,7 +134,17 @@ public final class WizardController: @unchecked Sendable {
     public var lastRun: RunSnapshot? {
         lock.lock()
         defer { lock.unlock() }
-        return runSnapshot
+        return runSnapshotWithKnownOutputs
+    }
+
+    /// The last run, with the deployed output values when it was a plan with nothing to apply
+    /// (the plan's stream names those outputs but not their values).
+    var runSnapshotWithKnownOutputs: RunSnapshot? {
+        guard var snapshot = runSnapshot else { return nil }
+        if let plan = planOverview, plan.total == 0, !plan.outputs.isEmpty {
+            snapshot.outputs = plan.outputs
+        }
+        return snapshot
     }
 
     /// Check results so far, by id.

@@ -91,5 +91,6 @@ extension PlanOverview {
             changes: changes.sorted { $0.address < $1.address },
             drift: review.drift.map(\.address)
         )
+        outputs = review.knownOutputs
     }
 }
