@@ -10,7 +10,7 @@ import Testing
 
         #expect(snapshot.exitCode == nil)
         #expect(lines.first == "Terraform 1.11.4: failed")
-        #expect(lines.contains("Resources: 2 (1 finished, 1 failed, 0 unfinished, 0 not started)"))
+        #expect(lines.contains("Resources: 2 (1 finished, 1 failed)"))
         #expect(lines.contains("  module.codepipeline.aws_codestarnotifications_notification_rule.this (create, 2s): creating CodeStar Notification Rule"))
         #expect(lines.contains("  Error: creating CodeStar Notification Rule"))
         #expect(lines.contains("    resource: module.codepipeline.aws_codestarnotifications_notification_rule.this"))

@@ -163,6 +163,36 @@ import Testing
         #expect(planRun.snapshot.drift.isEmpty)
     }
 
+    /// An update planned only because an input was unknown at plan time is skipped when the
+    /// apply finds the value unchanged; the summary must not call it "not started".
+    @Test func updateSkippedAtApplyIsUnchanged() throws {
+        let project = try TerraformProject("skipped", mainTF: """
+        variable "desired" {
+          type = number
+        }
+        resource "terraform_data" "service" {
+          input = { name = "svc", desired = var.desired }
+        }
+        resource "terraform_data" "pipeline" {
+          input = terraform_data.service.output.name
+        }
+        """)
+        try project.folder.write("terraform.tfvars", "desired = 1\n")
+        _ = try project.initialize()
+        _ = try project.plan()
+        _ = try project.apply()
+        try project.folder.write("terraform.tfvars", "desired = 2\n")
+
+        let planRun = try project.plan()
+        let applyRun = try project.apply()
+        let states = Dictionary(uniqueKeysWithValues: applyRun.snapshot.resources.map { ($0.address, $0.state) })
+
+        #expect(planRun.snapshot.resources.map(\.action) == ["update", "update"])
+        #expect(applyRun.code == 0)
+        #expect(states == ["terraform_data.service": .complete, "terraform_data.pipeline": .planned])
+        #expect(PlainSummary.lines(for: applyRun.snapshot).contains("Resources: 2 (1 finished, 1 unchanged after all)"))
+    }
+
     /// A file the rig's provider manages, edited behind Terraform's back, is real drift: the
     /// refresh reads the new content and the plan puts the configured content back.
     @Test func fileEditedOutsideTerraformIsDrift() throws {

@@ -26,7 +26,14 @@ public enum PlainSummary {
             let errored = rows.filter { $0.state == .errored }.count
             let running = rows.filter { $0.state == .inProgress }.count
             let waiting = rows.filter { $0.state == .planned }.count
-            lines.append("Resources: \(rows.count) (\(complete) finished, \(errored) failed, \(running) unfinished, \(waiting) not started)")
+            // A planned update whose new values turn out equal to the old ones during a
+            // successful apply is skipped, so it was left unchanged rather than not started.
+            let counted = [
+                (complete, "finished"), (errored, "failed"), (running, "unfinished"),
+                (waiting, snapshot.result == .succeeded ? "unchanged after all" : "not started"),
+            ]
+            let parts = counted.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            lines.append("Resources: \(rows.count) (\(parts.joined(separator: ", ")))")
         }
         if !snapshot.drift.isEmpty {
             lines.append("Changed outside Terraform: " + snapshot.drift.joined(separator: ", "))
