@@ -169,6 +169,30 @@ import Testing
     }
 
     /// Runs redeploy from the identity step to the plan review; returns the review screen.
+    @Test func unchangedTfvarsAreNotRewritten() throws {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(["--with-secret", "--with-role"])
+        let fixture = try WizardFixture(emulator: emulator, tfvars: WizardFixture.completeTfvars)
+        let tfvars = fixture.folder.appendingPathComponent("terraform.tfvars")
+        let before = try Data(contentsOf: tfvars)
+        let controller = WizardController(configuration: fixture.configuration(), mode: .redeploy)
+        controller.start()
+        try wait(for: controller, "identity checks") { self.settled($0, on: .identity) }
+        for step in [WizardStep.coreInfra, .codestarRole, .githubSecret, .review] {
+            controller.handle(.activate(actionID: "next"))
+            try wait(for: controller, "\(step) checks") { self.settled($0, on: step) }
+        }
+
+        controller.handle(.activate(actionID: "write-and-plan"))
+        let notice = String(describing: controller.screen)
+        try wait(for: controller, "plan", timeout: 240) { self.settled($0, on: .planReview) }
+
+        #expect(notice.contains("terraform.tfvars already holds these values; nothing was written."), "\(notice)")
+        #expect(try Data(contentsOf: tfvars) == before)
+        #expect(!FileManager.default.fileExists(atPath: tfvars.path + ".berth-backup"))
+    }
+
     private func redeployToPlanReview(_ fixture: WizardFixture) throws -> (WizardController, Screen) {
         let controller = WizardController(configuration: fixture.configuration(), mode: .redeploy)
         controller.start()

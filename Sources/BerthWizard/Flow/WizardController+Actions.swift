@@ -114,8 +114,17 @@ extension WizardController {
             }
             wizard.form = form
             do {
+                let tfvars = wizard.configuration.folder.appendingPathComponent("terraform.tfvars")
+                let before = try? Data(contentsOf: tfvars)
                 let written = try files.write(form.encodedValues(files: files, changedOnly: true))
-                wizard.notice = ("Wrote \(written.lastPathComponent) (the previous file is kept as terraform.tfvars.berth-backup).", .success)
+                let after = try? Data(contentsOf: written)
+                if before == nil {
+                    wizard.notice = ("Wrote \(written.lastPathComponent).", .success)
+                } else if before == after {
+                    wizard.notice = ("\(written.lastPathComponent) already holds these values; nothing was written.", .success)
+                } else {
+                    wizard.notice = ("Wrote \(written.lastPathComponent) (the previous file is kept as \(written.lastPathComponent).berth-backup).", .success)
+                }
                 proceed = true
             } catch {
                 wizard.notice = ("Could not write terraform.tfvars: \(TokenPattern.mask("\(error)"))", .error)
@@ -261,6 +270,10 @@ extension WizardController {
 
         do {
             return try work(self, engine, environment)
+        } catch let error as CocoaError where error.userInfo[NSFilePathErrorKey] != nil {
+            let path = error.userInfo[NSFilePathErrorKey] as? String ?? ""
+            let reason = error.code == .fileWriteNoPermission ? "permission denied" : "error \(error.code.rawValue)"
+            return "Terraform could not run: Berth could not write \(path) (\(reason)). Make \(configuration.folder.path) writable for this user (see `ls -ld`), then plan again."
         } catch {
             return "Terraform could not run: \(error)"
         }
