@@ -1,0 +1,126 @@
+import BerthTestSupport
+import Foundation
+import Testing
+
+/// Unattended runs with the real binary that must refuse a bad value before the account changes,
+/// and replace a wrong token secret only when the file says so.
+@Suite(.serialized) struct AnswersSecretValueTests {
+    static let emulator = Result { try Emulator() }
+
+    /// `sandbox/answers.example` without its comments and core-infra keys.
+    static func example(cpu: String = "256") -> String {
+        """
+        region                   = "us-west-2"
+        core_stack_name          = "ecs-blueprint-infra"
+        namespace                = "default"
+        create_codestar_role     = true
+        github_token_secret_name = "ecs-github-token"
+        create_secret            = true
+        repository_owner         = "octo-example"
+        cpu                      = \(cpu)
+        memory                   = 512
+        container_name           = "ecsdemo-backend"
+        apply                    = "approve"
+
+        """
+    }
+
+    private func fresh(_ seed: [String]) throws -> Emulator {
+        let emulator = try Self.emulator.get()
+        try emulator.reset()
+        try emulator.seed(seed)
+        return emulator
+    }
+
+    private func secretNames(_ emulator: Emulator) throws -> [String] {
+        let listed = try emulator.call("secretsmanager", "list_secrets", [:])
+        return (listed["SecretList"] as? [[String: Any]] ?? []).compactMap { $0["Name"] as? String }
+    }
+
+    private func roleCount(_ emulator: Emulator) throws -> Int {
+        let roles = try emulator.call("iam", "list_roles", ["PathPrefix": "/aws-service-role/codestar-notifications.amazonaws.com/"])
+        return (roles["Roles"] as? [Any])?.count ?? 0
+    }
+
+    @Test(arguments: [
+        ("not-a-token", "does not look like a GitHub token"),
+        ("{\"github_token\":\"TOKEN\"}", "is JSON"),
+        ("\"TOKEN\"", "quoted JSON string"),
+    ])
+    func pipedValueThatIsNoTokenChangesNothing(piped: String, reason: String) throws {
+        let emulator = try fresh([])
+        let run = try AnswersRun(emulator: emulator, answers: Self.example())
+        let value = piped.replacingOccurrences(of: "TOKEN", with: AnswersRun.canaryToken())
+
+        let result = try run.run(["--token-stdin"], stdin: value + "\n", timeout: 60)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("--token-stdin: "), "\(result.errors)")
+        #expect(result.errors.contains(reason), "\(result.errors)")
+        #expect(result.errors.contains("Nothing was changed in the account."), "\(result.errors)")
+        #expect(!result.errors.contains(value) && !result.output.contains(value))
+        #expect(try secretNames(emulator).isEmpty)
+        #expect(try roleCount(emulator) == 0)
+        #expect(!run.exists(".berth"))
+    }
+
+    @Test(arguments: [
+        ("\"lots\"", "cpu"),
+        ("300", "cpu"),
+    ])
+    func badVariableValueStopsBeforeAnyChange(cpu: String, key: String) throws {
+        let emulator = try fresh([])
+        let run = try AnswersRun(emulator: emulator, answers: Self.example(cpu: cpu))
+
+        let result = try run.run(["--token-stdin"], stdin: AnswersRun.canaryToken() + "\n", timeout: 60)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("\(run.answersFile.path) line 8, key \(key): is \(cpu), which does not fit the variable"), "\(result.errors)")
+        #expect(result.errors.contains("nothing was changed in the account"), "\(result.errors)")
+        #expect(try secretNames(emulator).isEmpty)
+        #expect(try roleCount(emulator) == 0)
+        #expect(!run.exists(".berth"))
+    }
+
+    @Test func badSecretNameStopsBeforeAnyChange() throws {
+        let emulator = try fresh([])
+        let answers = Self.example().replacingOccurrences(of: "\"ecs-github-token\"", with: "\"ecs github token\"")
+        let run = try AnswersRun(emulator: emulator, answers: answers)
+
+        let result = try run.run(["--token-stdin"], stdin: AnswersRun.canaryToken() + "\n", timeout: 60)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("line 5, key github_token_secret_name:"), "\(result.errors)")
+        #expect(try roleCount(emulator) == 0)
+    }
+
+    @Test func wrongSecretWithoutKeyStops() throws {
+        let emulator = try fresh(["--with-role", "--secret-json"])
+        let run = try AnswersRun(emulator: emulator, answers: Self.example())
+
+        let result = try run.run(["--token-stdin"], stdin: AnswersRun.canaryToken() + "\n", timeout: 120)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("key replace_secret_value: is needed to answer \"Replace the current value of the secret ecs-github-token in us-west-2"), "\(result.output)")
+        let value = try emulator.call("secretsmanager", "get_secret_value", ["SecretId": "ecs-github-token"])["SecretString"] as? String
+        #expect(value?.hasPrefix("{") == true, "the JSON value must stay when the file does not approve")
+    }
+
+    @Test func wrongSecretIsReplacedWhenFileApproves() throws {
+        let emulator = try fresh(["--with-role", "--secret-json"])
+        let answers = Self.example().replacingOccurrences(of: "apply                    = \"approve\"", with: "replace_secret_value = true\napply = \"plan\"")
+        let run = try AnswersRun(emulator: emulator, answers: answers)
+        let token = AnswersRun.canaryToken()
+
+        let result = try run.run(["--token-stdin"], stdin: token + "\n", timeout: 300)
+
+        #expect(result.status == 0, "\(result.output)\n\(result.errors)")
+        #expect(result.output.contains("yes (replace_secret_value = true"), "\(result.output)")
+        #expect(result.output.contains("Stopped after the plan"), "\(result.output)")
+        let value = try emulator.call("secretsmanager", "get_secret_value", ["SecretId": "ecs-github-token"])["SecretString"] as? String
+        #expect(value == token)
+        #expect(!result.output.contains(token) && !result.errors.contains(token))
+        #expect(run.filesContaining(token).isEmpty)
+        #expect(!result.processTexts.contains { $0.contains(token) })
+    }
+}
