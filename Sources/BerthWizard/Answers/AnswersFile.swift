@@ -122,7 +122,7 @@ public struct AnswersFile: Sendable {
                            fix: "Add a line \(first) = <value>\(others.isEmpty ? "" : " for each of them") to the file.")
     }
 
-    /// Throws for the first value that the wizard would refuse later: a blueprint variable whose
+    /// Throws for the first value that the wizard would reject later: a blueprint variable whose
     /// value does not fit its declared type or the form's checks (with `existing`, the values in
     /// terraform.tfvars, and `region`, the region the run checks in), or a secret name AWS does not
     /// allow. Called before the run starts, so a bad value stops it before anything changes.

@@ -180,7 +180,7 @@ extension WizardController {
                 label: "Replace value",
                 enabled: busy == nil,
                 confirmation: "Replace the current value of the secret \(secret) in \(region) with the token you typed? The old value stays as the previous version.",
-                isDefault: true
+                isDefault: results["secret.github-token"]?.status == .fail
             ))
         } else if secretFacts["secret_missing"] != nil {
             extra.append(ScreenAction(

@@ -24,7 +24,7 @@ extension WizardController {
     }
 
     /// Checks the typed token, sends it with `store`, then runs the secret check again. A token
-    /// that does not look like one is refused before any call, and the draft is cleared either way.
+    /// that does not look like one is rejected before any call, and the draft is cleared either way.
     private func storeToken(
         verb: String, failureLabel: String, permission: String,
         store: @escaping (AccountServices, String, String) throws -> Void,

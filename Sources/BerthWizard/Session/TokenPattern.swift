@@ -21,7 +21,7 @@ public enum TokenPattern {
         return text.count == 40 && text.allSatisfy(\.isHexDigit)
     }
 
-    /// What to paste, for messages that refuse a value.
+    /// Description of the value to paste, for messages that reject a value.
     public static let expectedShape = "the token alone, as plain text: a classic token (ghp_…), a fine-grained token (github_pat_…), another GitHub token (gho_, ghu_, ghs_, ghr_), or 40 hexadecimal characters"
 
     /// Returns why `value`, typed or piped as the GitHub token, cannot be stored in the secret, or nil
