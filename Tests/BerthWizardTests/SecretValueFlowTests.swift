@@ -79,7 +79,7 @@ import Testing
         #expect(try secretString(emulator) == fineGrained)
     }
 
-    @Test(arguments: [["--secret-json"], ["--secret-binary"], ["--with-secret"]])
+    @Test(arguments: [["--secret-json"], ["--secret-binary"], ["--secret-empty"], ["--with-secret"]])
     func wrongValueIsReplacedAfterConfirmation(seed: [String]) throws {
         let emulator = try Self.emulator.get()
         try emulator.reset()

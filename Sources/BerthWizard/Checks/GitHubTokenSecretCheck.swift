@@ -62,7 +62,7 @@ public struct GitHubTokenSecretCheck: Check {
             return .fail(
                 "The secret \(secret.name) exists but has no value (no AWSCURRENT version).",
                 fix: "Store the token: `aws secretsmanager put-secret-value --secret-id \(secret.name) --secret-string <token>`.",
-                facts: facts
+                facts: facts.merging([Self.valueProblemFact: "no version"]) { _, new in new }
             )
         } catch let failure as ServiceFailure where failure.kind == .accessDenied {
             return .unknown(
