@@ -83,6 +83,21 @@ import Testing
         #expect(!run.exists(".berth"))
     }
 
+    @Test func cpuClashingWithTfvarsMemoryStops() throws {
+        let emulator = try fresh([])
+        let answers = Self.example(cpu: "4096").replacingOccurrences(of: "memory                   = 512\n", with: "")
+        let run = try AnswersRun(emulator: emulator, answers: answers)
+        try Data("memory = 512\n".utf8).write(to: run.blueprint.appendingPathComponent("terraform.tfvars"))
+
+        let result = try run.run(["--token-stdin"], stdin: AnswersRun.canaryToken() + "\n", timeout: 60)
+
+        #expect(result.status == 2, "\(result.output)\n\(result.errors)")
+        #expect(result.errors.contains("line 8, key cpu: is 4096, which does not fit memory = 512 from terraform.tfvars"), "\(result.errors)")
+        #expect(result.errors.contains("add a line memory = <value> to the file"), "\(result.errors)")
+        #expect(try roleCount(emulator) == 0)
+        #expect(try secretNames(emulator).isEmpty)
+    }
+
     @Test func badSecretNameStopsBeforeAnyChange() throws {
         let emulator = try fresh([])
         let answers = Self.example().replacingOccurrences(of: "\"ecs-github-token\"", with: "\"ecs github token\"")

@@ -138,6 +138,15 @@ public struct AnswersFile: Sendable {
                                problem: "is \(entry.value), which does not fit the variable: \(problem)",
                                fix: "Correct the value in the file; nothing was changed in the account.")
         }
+        for (name, partner) in [("cpu", "memory"), ("memory", "cpu")] {
+            // Fargate sizes are pairs, so a value from the file can clash with its partner from terraform.tfvars.
+            guard let entry = entry(name), prefill[name] != nil, prefill[partner] == nil,
+                  let problem = form.errors[partner] else { continue }
+            let source = existing[partner] != nil ? "from terraform.tfvars" : "(the default)"
+            throw AnswersError(file: path, line: entry.line, key: entry.name,
+                               problem: "is \(entry.value), which does not fit \(partner) = \(form.values[partner] ?? "") \(source): \(problem)",
+                               fix: "Correct the value, or add a line \(partner) = <value> to the file; nothing was changed in the account.")
+        }
 
         if let entry = entry("github_token_secret_name") {
             do {

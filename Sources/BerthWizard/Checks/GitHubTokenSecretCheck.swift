@@ -80,7 +80,7 @@ public struct GitHubTokenSecretCheck: Check {
         return result
     }
 
-    /// The fact set when the secret exists but its value is not a plain-text token; its value names the kind found.
+    /// The fact set when the secret exists but its value is not a plain-text token. Its value names the kind found.
     public static let valueProblemFact = "secret_value_problem"
 
     private func missing(_ name: String, region: String, services: AccountServices, settings: CheckSettings) -> CheckResult {
@@ -164,7 +164,7 @@ public struct GitHubTokenSecretCheck: Check {
 }
 
 private extension SecretPayload {
-    /// The kind of value, for the check's facts; never the value.
+    /// The kind of value for the check's facts, never the value itself.
     var kindName: String {
         switch self {
         case .binary: return "binary"
