@@ -140,4 +140,30 @@ import Testing
         #expect(run.filesContaining(token).isEmpty)
         #expect(!result.processTexts.contains { $0.contains(token) })
     }
+
+    @Test func typedJSONTokenIsRejectedOnTerminal() throws {
+        let berth = try BerthBinary.require()
+        let emulator = try Emulator()
+        try emulator.seed(["--with-role"])
+        let run = try AnswersRun(emulator: emulator, answers: AnswersErrorTests.complete + "create_secret = true\napply = \"plan\"\n")
+        let typed = "{\"github_token\":\"\(AnswersRun.canaryToken())\"}"
+        let command = [berth.path, "--answers", run.answersFile.path, "--folder", run.blueprint.path, "--engine", Rig.terraform.path]
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        let session = try TmuxSession(
+            ["sh", "-c", command + "; echo berth-exit=$?"],
+            environment: run.environment, width: 200, height: 50, directory: run.root.url, term: "xterm-256color")
+        defer { session.kill() }
+
+        _ = try session.waitFor(text: "GitHub token for ecs-github-token (typing is hidden):", timeout: 60)
+        try session.send(text: typed)
+        try session.send(keys: "Enter")
+
+        let screen = try session.waitFor(text: "berth-exit=", timeout: 120)
+        #expect(screen.contains("berth-exit=1"), "\(screen)")
+        #expect(screen.contains("Nothing was sent to Secrets Manager."), "\(screen)")
+        #expect(screen.contains("is JSON"), "\(screen)")
+        #expect(!screen.contains(typed))
+        #expect(try secretNames(emulator).isEmpty)
+    }
 }
