@@ -35,6 +35,10 @@ enum AnswersCommand {
                 complain("berth: --token-stdin found no token on stdin; pipe the token alone, such as from your CI secret store.")
                 return 2
             }
+            if let problem = TokenPattern.storeProblem(read) {
+                complain("berth: --token-stdin: \(problem) Nothing was changed in the account.")
+                return 2
+            }
         }
 
         let setup = WizardSetup(
@@ -56,11 +60,13 @@ enum AnswersCommand {
             }
             let declared = try files.variables()
             try answers.checkKeys(declared: declared)
-            var provided = Set(try files.currentValues().filter { !$0.value.isEmpty }.keys)
+            let existing = try files.currentValues()
+            var provided = Set(existing.filter { !$0.value.isEmpty }.keys)
             if configuration.settings.region != nil {
                 provided.insert("aws_region")
             }
             try answers.checkRequired(declared: declared, provided: provided)
+            try answers.checkValues(declared: declared, existing: existing, region: configuration.settings.region, files: files)
         } catch {
             complain("berth: \(error)")
             return 2

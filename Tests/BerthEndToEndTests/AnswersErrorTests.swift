@@ -142,7 +142,7 @@ import Testing
         let answers = Self.complete + "github_token_secret_name = \"other-token\"\n"
         let run = try AnswersRun(emulator: try Self.emulator.get(), answers: answers)
 
-        let result = try run.run(["--token-stdin"], stdin: "unused\n", timeout: 120)
+        let result = try run.run(["--token-stdin"], stdin: AnswersRun.canaryToken() + "\n", timeout: 120)
 
         #expect(result.status == 2, "\(result.output)\n\(result.errors)")
         #expect(result.output.contains("key create_secret: is needed to answer \"Create the secret other-token in us-west-2"), "\(result.output)")

@@ -24,6 +24,7 @@ final class ScriptedAccount: AccountServices, @unchecked Sendable {
     func describeSecret(id: String) throws -> SecretInfo { try secret.get() }
     func secretPayload(id: String) throws -> SecretPayload { try payload.get() }
     func createSecret(name: String, value: String) throws -> SecretInfo { throw Self.denied }
+    func putSecretValue(id: String, value: String) throws { throw Self.denied }
     func secretNames(nameFilter: String) throws -> [String] { [] }
     func regionsHoldingSecret(named name: String, among regions: [String]) -> [String] { [] }
 

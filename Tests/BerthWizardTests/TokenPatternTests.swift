@@ -53,3 +53,34 @@ import Testing
         #expect(TokenPattern.rejection(for: spec).contains("container_name expects a string value"))
     }
 }
+
+@Suite struct TokenStoreProblemTests {
+    @Test(arguments: [
+        "ghp_" + String(repeating: "a", count: 36),
+        "github_pat_" + String(repeating: "B", count: 82),
+        "gho_" + String(repeating: "c", count: 36),
+        String(repeating: "0123456789", count: 4),
+    ])
+    func tokenShapesAreAccepted(value: String) {
+        #expect(TokenPattern.storeProblem(value) == nil)
+    }
+
+    @Test(arguments: [
+        ("", "is empty"),
+        ("   ", "is empty"),
+        ("{\"github_token\":\"ghp_" + String(repeating: "a", count: 36) + "\"}", "is JSON"),
+        ("[\"ghp_" + String(repeating: "a", count: 36) + "\"]", "is JSON"),
+        ("\"ghp_" + String(repeating: "a", count: 36) + "\"", "quoted JSON string"),
+        ("ghp_" + String(repeating: "a", count: 36) + "\n", "spaces or line breaks"),
+        ("ghp_abc def", "spaces or line breaks"),
+        ("not-a-token", "does not look like a GitHub token"),
+        ("ghp_", "does not look like a GitHub token"),
+    ])
+    func otherValuesAreRefusedWithReason(value: String, reason: String) throws {
+        let problem = try #require(TokenPattern.storeProblem(value))
+
+        #expect(problem.contains(reason), "\(problem)")
+        #expect(problem.contains("ghp_…") && problem.contains("github_pat_…"), "\(problem)")
+        #expect(value.isEmpty || value == "   " || value == "ghp_" || !problem.contains(value))
+    }
+}

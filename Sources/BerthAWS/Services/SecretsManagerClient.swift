@@ -94,6 +94,16 @@ public struct SecretsManagerClient: Sendable {
                                  kmsKeyID: nil, deletedDate: nil, descriptionText: description)
     }
 
+    /// Stores `secretString` as the new current value of the secret `id`; the value is sent once and not kept.
+    /// Returns the secret's name, ARN and the new version's id.
+    @discardableResult
+    public func putSecretValue(id: String, secretString: String) throws -> (name: String, arn: String, versionID: String?) {
+        let body: [String: Any] = ["SecretId": id, "SecretString": secretString,
+                                   "ClientRequestToken": UUID().uuidString.lowercased()]
+        let object = try client.json(.secretsManager, operation: "PutSecretValue", body: body, isIdempotent: true)
+        return (object["Name"] as? String ?? id, object["ARN"] as? String ?? "", object["VersionId"] as? String)
+    }
+
     /// Returns every secret whose name matches `nameFilter` (a prefix, as the `name` filter of ListSecrets),
     /// following `NextToken` across pages; nil lists all.
     public func listSecrets(nameFilter: String? = nil) throws -> [SecretDescription] {

@@ -246,7 +246,7 @@ public final class AnswersRenderer {
             let secretName = screen.fields.first { $0.id == "github_token_secret_name" }?.value ?? "the token secret"
             guard let value = token?(secretName), !value.isEmpty else {
                 let error = AnswersError(file: answers.path, line: entry.line, key: key.name,
-                                         problem: "asks Berth to create the secret, but no GitHub token was given.",
+                                         problem: "asks Berth to \(action.id == "create-secret" ? "create the secret" : "store a token in the secret"), but no GitHub token was given.",
                                          fix: "Pipe the token to berth with --token-stdin (from your CI secret store), or run on a terminal and type it when asked.")
                 return .stop(Stop(status: 2, message: "berth: \(error)"))
             }

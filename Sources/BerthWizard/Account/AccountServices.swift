@@ -19,6 +19,8 @@ public protocol AccountServices: AnyObject {
     func secretPayload(id: String) throws -> SecretPayload
     /// Creates a secret holding `value` as its string; the value is not kept.
     func createSecret(name: String, value: String) throws -> SecretInfo
+    /// Replaces the current value of the secret `id` with `value` (PutSecretValue); the value is not kept.
+    func putSecretValue(id: String, value: String) throws
     func secretNames(nameFilter: String) throws -> [String]
     /// Returns the regions among `regions` that contain a secret named `name`. A failed look-up counts as absent.
     func regionsHoldingSecret(named name: String, among regions: [String]) -> [String]

@@ -82,6 +82,10 @@ public final class BerthAWSServices: AccountServices, @unchecked Sendable {
         return SecretInfo(name: secret.name, arn: secret.arn, kmsKeyID: secret.kmsKeyID)
     }
 
+    public func putSecretValue(id: String, value: String) throws {
+        _ = try translate { try SecretsManagerClient(client: client).putSecretValue(id: id, secretString: value) }
+    }
+
     public func secretNames(nameFilter: String) throws -> [String] {
         try translate { try SecretsManagerClient(client: client).listSecrets(nameFilter: nameFilter) }.map(\.name)
     }

@@ -122,6 +122,42 @@ public struct AnswersFile: Sendable {
                            fix: "Add a line \(first) = <value>\(others.isEmpty ? "" : " for each of them") to the file.")
     }
 
+    /// Throws for the first value that the wizard would reject later: a blueprint variable whose
+    /// value does not fit its declared type or the form's checks (with `existing`, the values in
+    /// terraform.tfvars, and `region`, the region the run checks in), or a secret name AWS does not
+    /// allow. Called before the run starts, so a bad value stops it before anything changes.
+    public func checkValues(declared: [VariableSpec], existing: [String: String], region: String?, files: BlueprintFiles) throws {
+        var prefill: [String: String] = [:]
+        for entry in entries where declared.contains(where: { $0.name == entry.name }) {
+            prefill[entry.name] = entry.typed
+        }
+        var form = FieldsForm(specs: declared, existing: existing, prefill: prefill, checkedRegion: region)
+        for entry in entries where prefill[entry.name] != nil {
+            guard !form.validate(entry.name, files: files), let problem = form.errors[entry.name] else { continue }
+            throw AnswersError(file: path, line: entry.line, key: entry.name,
+                               problem: "is \(entry.value), which does not fit the variable: \(problem)",
+                               fix: "Correct the value in the file; nothing was changed in the account.")
+        }
+        for (name, partner) in [("cpu", "memory"), ("memory", "cpu")] {
+            // Fargate sizes are pairs, so a value from the file can clash with its partner from terraform.tfvars.
+            guard let entry = entry(name), prefill[name] != nil, prefill[partner] == nil,
+                  let problem = form.errors[partner] else { continue }
+            let source = existing[partner] != nil ? "from terraform.tfvars" : "(the default)"
+            throw AnswersError(file: path, line: entry.line, key: entry.name,
+                               problem: "is \(entry.value), which does not fit \(partner) = \(form.values[partner] ?? "") \(source): \(problem)",
+                               fix: "Correct the value, or add a line \(partner) = <value> to the file; nothing was changed in the account.")
+        }
+
+        if let entry = entry("github_token_secret_name") {
+            do {
+                _ = try SecretName(parsing: entry.typed)
+            } catch {
+                throw AnswersError(file: path, line: entry.line, key: entry.name, problem: "\(error)",
+                                   fix: "Give the secret's name, such as ecs-github-token; nothing was changed in the account.")
+            }
+        }
+    }
+
     /// Throws when an S3 state key is set without `state_storage = "s3"`: the run would ignore it.
     private func checkStateStorageKeys() throws {
         guard text("state_storage") != AnswerKey.s3State,

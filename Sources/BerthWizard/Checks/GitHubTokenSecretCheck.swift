@@ -62,7 +62,7 @@ public struct GitHubTokenSecretCheck: Check {
             return .fail(
                 "The secret \(secret.name) exists but has no value (no AWSCURRENT version).",
                 fix: "Store the token: `aws secretsmanager put-secret-value --secret-id \(secret.name) --secret-string <token>`.",
-                facts: facts
+                facts: facts.merging([Self.valueProblemFact: "no version"]) { _, new in new }
             )
         } catch let failure as ServiceFailure where failure.kind == .accessDenied {
             return .unknown(
@@ -72,8 +72,16 @@ public struct GitHubTokenSecretCheck: Check {
         } catch {
             return .from(error, doing: "GetSecretValue \(secret.name)", permission: "secretsmanager:GetSecretValue")
         }
-        return classify(payload, secret: secret, facts: facts)
+        var result = classify(payload, secret: secret, facts: facts)
+        if result.status != .pass {
+            // The secret exists but its value is wrong: the wizard offers to replace the value.
+            result.facts[Self.valueProblemFact] = "\(payload.kindName)"
+        }
+        return result
     }
+
+    /// The fact set when the secret exists but its value is not a plain-text token. Its value names the kind found.
+    public static let valueProblemFact = "secret_value_problem"
 
     private func missing(_ name: String, region: String, services: AccountServices, settings: CheckSettings) -> CheckResult {
         var evidence = "No secret named \(name) in \(region)."
@@ -142,7 +150,7 @@ public struct GitHubTokenSecretCheck: Check {
         if !Self.hasTokenShape(text) {
             return .warn(
                 "The secret \(secret.name) is plain text (\(length) characters) that does not look like a GitHub token.",
-                fix: "Store a GitHub token (it starts with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_, or is 40 hexadecimal characters): `\(putCommand)`.",
+                fix: "Store \(TokenPattern.expectedShape): `\(putCommand)`.",
                 facts: facts
             )
         }
@@ -151,8 +159,17 @@ public struct GitHubTokenSecretCheck: Check {
 
     /// Returns whether `text` has a GitHub token's form: a known prefix or 40 hexadecimal characters, with no whitespace.
     static func hasTokenShape(_ text: String) -> Bool {
-        if text.contains(where: \.isWhitespace) { return false }
-        if TokenPattern.prefixes.contains(where: { text.hasPrefix($0) }) { return true }
-        return text.count == 40 && text.allSatisfy(\.isHexDigit)
+        TokenPattern.hasTokenShape(text)
+    }
+}
+
+private extension SecretPayload {
+    /// The kind of value for the check's facts, never the value itself.
+    var kindName: String {
+        switch self {
+        case .binary: return "binary"
+        case .empty: return "empty"
+        case .string: return "string"
+        }
     }
 }

@@ -50,48 +50,6 @@ extension WizardController {
         }
     }
 
-    func createSecret() {
-        guard let services = configuration.account.services else { return }
-        lock.lock()
-        let token = tokenDraft
-        let name = settings.secretName
-        let region = settings.region ?? "the region"
-        lock.unlock()
-
-        guard !token.isEmpty else {
-            mutate { $0.notice = ("Type the GitHub token first; it is sent only to Secrets Manager.", .error) }
-            return
-        }
-        guard token == token.trimmingCharacters(in: .whitespacesAndNewlines) else {
-            mutate { $0.notice = ("The token starts or ends with whitespace; paste the token alone.", .error) }
-            return
-        }
-        mutate { $0.busy = "Creating secret \(name) in \(region)…" }
-        let context = makeContext()
-        DispatchQueue.global().async { [weak self] in
-            var failure: String?
-            do {
-                _ = try services.createSecret(name: name, value: token)
-            } catch let error as ServiceFailure where error.kind == .accessDenied {
-                failure = "CreateSecret was denied (\(error.code)); the caller needs secretsmanager:CreateSecret."
-            } catch {
-                failure = "CreateSecret \(name) failed: \(TokenPattern.mask("\(error)"))"
-            }
-            let result = GitHubTokenSecretCheck().run(context)
-            self?.mutate { wizard in
-                wizard.tokenDraft = ""
-                wizard.busy = nil
-                wizard.record(result, for: "secret.github-token")
-                if let failure {
-                    wizard.notice = (failure, .error)
-                } else {
-                    wizard.notice = ("Created secret \(name) in \(region); the token was not stored anywhere else.", .success)
-                }
-                wizard.saveSession()
-            }
-        }
-    }
-
     func makeContext() -> CheckContext {
         lock.lock()
         defer { lock.unlock() }

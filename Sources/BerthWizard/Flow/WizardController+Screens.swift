@@ -161,15 +161,28 @@ extension WizardController {
             FormField(id: "github_token_secret_name", label: "github_token_secret_name", value: answers["github_token_secret_name"] ?? settings.secretName, help: "The secret's name (an ARN is turned into its name).", required: true),
         ]
         var extra: [ScreenAction] = []
-        if results["secret.github-token"]?.facts["secret_missing"] != nil {
+        let secretFacts = results["secret.github-token"]?.facts ?? [:]
+        let valueIsWrong = secretFacts[GitHubTokenSecretCheck.valueProblemFact] != nil
+        if secretFacts["secret_missing"] != nil || valueIsWrong {
             screen.fields.append(FormField(
                 id: SecretStep.tokenFieldID,
                 label: "GitHub token",
                 kind: .secret,
                 value: "",
-                help: tokenDraft.isEmpty ? "A token with the repo scope for your fork; sent only to Secrets Manager, never written anywhere." : "\(tokenDraft.count) characters entered; sent only to Secrets Manager.",
+                help: tokenDraft.isEmpty ? "The token alone, as plain text (ghp_… or github_pat_…), with the repo scope for your fork; sent only to Secrets Manager, never written anywhere." : "\(tokenDraft.count) characters entered; sent only to Secrets Manager.",
                 required: true
             ))
+        }
+        if valueIsWrong {
+            let secret = secretFacts["secret_name"] ?? settings.secretName
+            extra.append(ScreenAction(
+                id: Self.replaceSecretValueID,
+                label: "Replace value",
+                enabled: busy == nil,
+                confirmation: "Replace the current value of the secret \(secret) in \(region) with the token you typed? The old value stays as the previous version.",
+                isDefault: results["secret.github-token"]?.status == .fail
+            ))
+        } else if secretFacts["secret_missing"] != nil {
             extra.append(ScreenAction(
                 id: "create-secret",
                 label: "Create secret",

@@ -237,6 +237,7 @@ public final class WizardController: @unchecked Sendable {
         case "recheck": runChecks(currentStep.checkIDs)
         case "create-role": createRole()
         case "create-secret": createSecret()
+        case Self.replaceSecretValueID: replaceSecretValue()
         case "restore-secret": restoreSecret()
         case "write-and-plan": writeAndPlan()
         case "retry-plan": startPlan()

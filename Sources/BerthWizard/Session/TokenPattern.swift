@@ -14,6 +14,39 @@ public enum TokenPattern {
         return trimmed.count == 40 && trimmed.allSatisfy(\.isHexDigit)
     }
 
+    /// Returns whether `text` has a GitHub token's form: a known prefix or 40 hexadecimal characters, with no whitespace.
+    public static func hasTokenShape(_ text: String) -> Bool {
+        if text.isEmpty || text.contains(where: { $0.isWhitespace || $0.isNewline }) { return false }
+        if prefixes.contains(where: { text.hasPrefix($0) && text.count > $0.count }) { return true }
+        return text.count == 40 && text.allSatisfy(\.isHexDigit)
+    }
+
+    /// Description of the value to paste, for messages that reject a value.
+    public static let expectedShape = "the token alone, as plain text: a classic token (ghp_…), a fine-grained token (github_pat_…), another GitHub token (gho_, ghu_, ghs_, ghr_), or 40 hexadecimal characters"
+
+    /// Returns why `value`, typed or piped as the GitHub token, cannot be stored in the secret, or nil
+    /// when it has a token's form. The reason names the value's kind and length, never the value.
+    public static func storeProblem(_ value: String) -> String? {
+        let length = value.count
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "The token is empty. Paste \(expectedShape)."
+        }
+        let parsed = try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])
+        if parsed is [String: Any] || parsed is [Any] {
+            return "The value is JSON (\(length) characters), such as a key/value pair; CodePipeline passes the whole string to GitHub. Paste \(expectedShape)."
+        }
+        if parsed is String {
+            return "The value is a quoted JSON string (\(length) characters); the quotes would become part of the token. Paste \(expectedShape)."
+        }
+        if value.contains(where: { $0.isWhitespace || $0.isNewline }) {
+            return "The value contains spaces or line breaks (\(length) characters); a token has none. Paste \(expectedShape)."
+        }
+        if !hasTokenShape(value) {
+            return "The value (\(length) characters) does not look like a GitHub token. Paste \(expectedShape)."
+        }
+        return nil
+    }
+
     /// Returns the message for a token typed into the tfvars field `spec`, saying what the field expects instead.
     public static func rejection(for spec: VariableSpec) -> String {
         if spec.name == "github_token_secret_name" {
