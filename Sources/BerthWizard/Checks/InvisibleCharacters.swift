@@ -21,6 +21,35 @@ public enum InvisibleCharacters {
         }
     }
 
+    /// Returns `text` with each such character written as `\u{202E}`, so a printed line shows it
+    /// instead of hiding it or reordering the rest of the terminal line. Tabs and line breaks stay,
+    /// and so does a zero-width joiner inside an emoji sequence, where it is part of one picture.
+    public static func escaped(_ text: String) -> String {
+        var output = ""
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if shouldEscape(scalar, after: previous) && scalar != "\t" && scalar != "\n" && scalar != "\r" {
+                output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return output
+    }
+
+    /// Whether `scalar` must be shown escaped: every Cc and Cf character except a zero-width joiner
+    /// that follows an emoji or an emoji modifier (as in U+1F469 U+200D U+1F4BB).
+    public static func shouldEscape(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+        guard isInvisible(scalar) else { return false }
+        if scalar.value == 0x200D, let previous {
+            let properties = previous.properties
+            return !(properties.isEmojiPresentation || properties.isEmojiModifier || previous.value == 0xFE0F
+                || (properties.isEmoji && previous.value > 0xFF))
+        }
+        return true
+    }
+
     /// Whether `scalar` is in category Cc (control) or Cf (format).
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
