@@ -1,7 +1,8 @@
 import Foundation
 
 /// Control and format characters (Unicode categories Cc and Cf: zero-width spaces and joiners,
-/// bidirectional overrides and isolates, the byte-order mark) in values used as names. They are
+/// bidirectional overrides and isolates, the byte-order mark, but not tab or line breaks) in
+/// values used as names. They are
 /// invisible or reorder the terminal line, so a name holding one is not the name the person sees.
 public enum InvisibleCharacters {
     /// Returns the first such character in `value`, worded as
@@ -28,7 +29,7 @@ public enum InvisibleCharacters {
         var output = ""
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if shouldEscape(scalar, after: previous) && scalar != "\t" && scalar != "\n" && scalar != "\r" {
+            if shouldEscape(scalar, after: previous) {
                 output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 output.unicodeScalars.append(scalar)
@@ -50,8 +51,10 @@ public enum InvisibleCharacters {
         return true
     }
 
-    /// Whether `scalar` is in category Cc (control) or Cf (format).
+    /// Whether `scalar` is in category Cc (control) or Cf (format). Tab, line feed and carriage
+    /// return are not counted, because heredoc values hold them and every output shows them.
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
         switch scalar.properties.generalCategory {
         case .control, .format: return true
         default: return false
