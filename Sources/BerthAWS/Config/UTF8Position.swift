@@ -1,4 +1,4 @@
-/// Where the first byte that is not valid UTF-8 sits in a file, for messages that name it.
+/// The position of the first byte that is not valid UTF-8 in a file, for messages that name it.
 public struct UTF8Position: Sendable, Equatable {
     /// The 0-based byte offset of the first byte of the bad sequence.
     public var offset: Int

@@ -3,10 +3,11 @@ import BerthWizard
 /// Turns arbitrary text (resource addresses, tag values, diagnostics) into
 /// text that is safe to draw on one line.
 ///
-/// Characters the terminal cannot show become `\u{…}` escapes: control and
-/// format characters always (zero-width spaces, bidirectional overrides and
-/// isolates, the byte-order mark), and every non-ASCII character when the
-/// locale is not UTF-8 (ncurses would draw them as `?` or garbage there).
+/// Characters the terminal cannot show become `\u{…}` escapes. Control and
+/// format characters are always escaped: zero-width spaces, bidirectional
+/// overrides and isolates, the byte-order mark. When the locale is not UTF-8,
+/// every non-ASCII character is escaped too, because ncurses would draw it as
+/// `?` or garbage there.
 /// A zero-width joiner inside an emoji sequence is kept, as `InvisibleCharacters` decides.
 public struct TextCleaner: Sendable {
     public let unicode: Bool

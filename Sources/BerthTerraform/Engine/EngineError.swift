@@ -7,7 +7,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     /// Older than 0.15.3, which lacks `-json` on `plan` and `apply`.
     case unsupportedVersion(name: String, version: String, path: String)
     /// `version -json` exited with a non-zero status, such as 126 when a launcher script
-    /// cannot execute the binary it starts; `stderr` is the first lines it wrote there.
+    /// cannot execute the binary it starts. `stderr` contains the first lines it wrote there.
     case failedToRun(path: String, exitCode: Int32, stderr: String)
 
     public var description: String {
@@ -25,7 +25,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// What to do next, fitted to the reason.
+    /// The next step for the person, fitted to the reason.
     public var fix: String {
         switch self {
         case .notFound:

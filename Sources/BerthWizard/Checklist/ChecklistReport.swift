@@ -31,8 +31,8 @@ public enum ChecklistReport {
         InvisibleCharacters.escaped(TokenPattern.mask(text))
     }
 
-    /// The closing line: how many of `checks` passed, warned or did not pass, with "check" and
-    /// "checks" matching the counts. With `strict`, a warning counts as not passing.
+    /// Returns the closing line: how many of `checks` passed, warned or did not pass, with "check"
+    /// and "checks" matching the counts. With `strict`, a warning counts as not passing.
     public static func summary(checks: [Check], results: [String: CheckResult], strict: Bool) -> String {
         let total = checks.count
         let warned = checks.filter { results[$0.id]?.status == .warn }.count
@@ -55,8 +55,8 @@ public enum ChecklistReport {
         return "All \(total) checks passed, \(warned) with a warning."
     }
 
-    /// The `Note:` line for a problem opening the folder's files, or nil when a printed check
-    /// line already shows that problem (the tfvars check does), so it is printed once.
+    /// Returns the `Note:` line for a problem opening the folder's files, or nil when a printed
+    /// check line already shows that problem (the tfvars check does), so it is printed once.
     public static func note(for problem: String?, checks: [Check], results: [String: CheckResult]) -> String? {
         guard let problem else { return nil }
         let shown = checks.contains { results[$0.id]?.evidence.contains(problem) == true }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Control and format characters (Unicode categories Cc and Cf: zero-width spaces and joiners,
-/// bidirectional overrides and isolates, the byte-order mark, but not tab or line breaks) in
-/// values used as names. They are
-/// invisible or reorder the terminal line, so a name holding one is not the name the person sees.
+/// Control and format characters (Unicode categories Cc and Cf) in values used as names: zero-width
+/// spaces and joiners, bidirectional overrides and isolates, the byte-order mark, but not tab or
+/// line breaks. They are invisible or reorder the terminal line, so a name containing one differs
+/// from the name on screen.
 public enum InvisibleCharacters {
     /// Returns the first such character in `value`, worded as
     /// `U+202E RIGHT-TO-LEFT OVERRIDE at character 6` (counting Unicode scalars from 1), or nil.
@@ -14,7 +14,7 @@ public enum InvisibleCharacters {
         return nil
     }
 
-    /// Returns one problem per key of `values` whose value holds such a character, in key order,
+    /// Returns one problem per key of `values` whose value contains such a character, in key order,
     /// such as `container_name contains U+202E RIGHT-TO-LEFT OVERRIDE at character 2`.
     public static func problems(in values: [String: String]) -> [String] {
         values.keys.sorted().compactMap { key in
@@ -51,8 +51,8 @@ public enum InvisibleCharacters {
         return true
     }
 
-    /// Whether `scalar` is in category Cc (control) or Cf (format). Tab, line feed and carriage
-    /// return are not counted, because heredoc values hold them and every output shows them.
+    /// Returns whether `scalar` is in category Cc (control) or Cf (format). Tab, line feed and
+    /// carriage return are not counted, because heredoc values contain them and outputs show them.
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
         switch scalar.properties.generalCategory {
