@@ -114,8 +114,12 @@ extension WizardController {
             }
             wizard.form = form
             do {
+                let tfvarsPath = wizard.configuration.folder.appendingPathComponent("terraform.tfvars").path
+                let existed = FileManager.default.fileExists(atPath: tfvarsPath)
                 let written = try files.write(form.encodedValues(files: files, changedOnly: true))
-                wizard.notice = ("Wrote \(written.lastPathComponent) (the previous file is kept as terraform.tfvars.berth-backup).", .success)
+                wizard.notice = existed
+                    ? ("Wrote \(written.lastPathComponent) (the previous file is kept as terraform.tfvars.berth-backup).", .success)
+                    : ("Created \(written.lastPathComponent).", .success)
                 proceed = true
             } catch {
                 wizard.notice = ("Could not write terraform.tfvars: \(TokenPattern.mask("\(error)"))", .error)
