@@ -30,6 +30,15 @@ import Testing
         #expect(lines == ["WARN    Check c1: owner octo\\u{200B}-example\\u{202E} not found", "        fix: use x\\u{202E}y"])
     }
 
+    @Test func deployedLinesEscapeBidiCharacters() throws {
+        let id = try #require(DeployedVerifier.ids.first)
+
+        let lines = DeployedChecklist.lines([id: CheckResult.fail("service x\u{202E}y is missing", fix: "deploy x\u{202E}y")])
+
+        #expect(lines.first?.hasSuffix(": service x\\u{202E}y is missing") == true, "\(lines)")
+        #expect(lines.dropFirst().first == "        fix: deploy x\\u{202E}y")
+    }
+
     @Test(arguments: [
         ([CheckStatus.pass], false, "The 1 check passed."),
         ([.pass, .pass], false, "All 2 checks passed."),
