@@ -19,10 +19,30 @@ enum Encoding {
         let bytes = [UInt8](data)
         try rejectUTF16(bytes, file: file)
         guard let text = String(validatingUTF8CString: bytes) else {
-            throw HCLParseError(file: file, line: 1, column: 1,
-                                message: "Invalid UTF-8: the file is not valid UTF-8 text. Re-save it as UTF-8.")
+            let (offset, line, column) = firstInvalidUTF8(bytes)
+            let hex = String(bytes[offset], radix: 16, uppercase: true)
+            throw HCLParseError(file: file, line: line, column: column,
+                                message: "Invalid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset) is not valid UTF-8 text. Re-save the file as UTF-8.")
         }
         return text
+    }
+
+    /// Returns the byte offset, 1-based line and 1-based byte column of the first invalid UTF-8
+    /// sequence in `bytes`, which must contain one.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var line = 1
+        var lineStart = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" {
+                line += 1
+                lineStart = offset + 1
+            }
+            offset += UTF8.width(scalar)
+        }
+        return (min(offset, bytes.count - 1), line, offset - lineStart + 1)
     }
 
     /// Returns the first line ending in the text, or LF when it has none.

@@ -171,4 +171,34 @@ import Testing
         #expect(file.profiles.isEmpty)
         #expect(file.warnings.isEmpty)
     }
+
+    @Test func invalidUTF8NamesPathAndFirstBadByte() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("berth-utf8-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("config").path
+        var bytes = Array("[default]\nregion = caf\u{E9}\n".utf8)
+        bytes += [0x6F, 0x75, 0x74, 0x70, 0x75, 0x74, 0x20, 0xFF, 0x0A]
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(throws: AWSSetupError.self) {
+            try AWSConfigFile.load(path: path, kind: .config)
+        }
+
+        #expect(error.kind == .unreadableFile)
+        #expect(error.line == 3)
+        #expect(error.message.contains(path))
+        #expect(error.message.contains("byte 0xFF at offset 32 (line 3, column 8)"))
+        #expect(error.fix.contains("AWS_CONFIG_FILE"))
+    }
+
+    @Test func utf8PositionFindsTruncatedSequence() {
+        #expect(UTF8Position.firstInvalid(in: Array("ok \u{65E5}".utf8)) == nil)
+        let truncated = UTF8Position.firstInvalid(in: [0x61, 0x0A, 0x62, 0xE6, 0x97])
+
+        #expect(truncated?.offset == 3)
+        #expect(truncated?.line == 2)
+        #expect(truncated?.column == 2)
+        #expect(truncated?.byte == 0xE6)
+    }
 }

@@ -234,6 +234,22 @@ import Testing
         }
     }
 
+    @Test func explicitProfileWithoutKeysExplainsIgnoredEnvironmentKeys() throws {
+        let home = try AWSTestHome(config: "[profile Foo Bar]\nregion = us-west-2\n")
+        let variables = ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "env-secret"]
+
+        let error = try #require(throws: AWSSetupError.self) {
+            try AWSSettings.resolve(profile: "Foo Bar", region: nil, environment: home.environment(variables),
+                                    runtime: Self.runtime(AWSScriptedTransport(responses: [])))
+        }
+
+        #expect(error.kind == .noCredentials)
+        #expect(!error.message.contains("no AWS_ACCESS_KEY_ID"))
+        #expect(error.message.contains("takes precedence over the environment keys"))
+        #expect(error.message.contains("\"Foo Bar\": it has no keys"))
+        #expect(error.fix.contains("leave out --profile"))
+    }
+
     @Test func unsupportedCredentialSource() throws {
         let config = "[profile ec2]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = Ec2InstanceMetadata\nregion = us-west-2\n"
         let home = try AWSTestHome(config: config)

@@ -104,6 +104,18 @@ import Testing
         #expect(error?.description.hasPrefix("terraform.tfvars:1:1: Unsupported file encoding") == true)
         #expect(error?.message.contains("Re-save it as UTF-8") == true)
     }
+
+    @Test func invalidUTF8NamesFirstBadByte() {
+        let bytes = Array("a = \"caf\u{E9}\"\nb = \"x".utf8) + [0xC3, 0x28, 0x22, 0x0A]
+
+        let error = #expect(throws: HCLParseError.self) {
+            _ = try TfvarsDocument(data: Data(bytes), fileName: "terraform.tfvars")
+        }
+
+        #expect(error?.line == 2)
+        #expect(error?.column == 7)
+        #expect(error?.message.contains("byte 0xC3 at offset 18") == true, "\(error?.message ?? "")")
+    }
 }
 
 @Suite struct TfvarsSecretTests {

@@ -88,6 +88,20 @@ import Testing
         let cleaner = TextCleaner(unicode: true)
         #expect(cleaner.clean(Self.wideAddress) == Self.wideAddress)
     }
+
+    @Test func cleanerEscapesFormatCharactersInUTF8() {
+        let cleaner = TextCleaner(unicode: true)
+
+        #expect(cleaner.clean("octo\u{200B}-example\u{202E}") == "octo\\u{200B}-example\\u{202E}")
+        #expect(cleaner.clean("\u{FEFF}x\u{2066}y\u{2069}") == "\\u{FEFF}x\\u{2066}y\\u{2069}")
+        #expect(cleaner.clean("a\u{200D}b") == "a\\u{200D}b")
+    }
+
+    @Test func cleanerKeepsEmojiJoiner() {
+        let developer = "\u{1F469}\u{200D}\u{1F4BB}"
+
+        #expect(TextCleaner(unicode: true).clean(developer) == developer)
+    }
 }
 
 private extension String {

@@ -82,6 +82,26 @@ import Testing
         }
     }
 
+    @Test func launcherThatCannotRunShowsStatusAndStderr() throws {
+        let folder = try TemporaryFolder("engine")
+        let binary = try folder.write("opt/terraform-real", "not a program", executable: false)
+        let launcher = try folder.write("bin/terraform", "#!/bin/sh\nexec '\(binary.path)' \"$@\"\n", executable: true)
+
+        let error = try #require(throws: EngineError.self) {
+            _ = try Engine.discover(explicitPath: launcher.path, environment: [:])
+        }
+
+        guard case let .failedToRun(path, exitCode, stderr) = error else {
+            Issue.record("expected failedToRun, got \(error)")
+            return
+        }
+        #expect(path == launcher.path)
+        #expect(exitCode == 126)
+        #expect(stderr.contains("Permission denied"))
+        #expect(error.description.contains("exited with status 126"))
+        #expect(error.fix.contains("permissions of \(launcher.path)"))
+    }
+
     @Test func versionsCompareNumerically() {
         #expect(EngineVersion("1.10.0")! > EngineVersion("1.9.8")!)
         #expect(EngineVersion("v0.15.3") == EngineVersion(major: 0, minor: 15, patch: 3))

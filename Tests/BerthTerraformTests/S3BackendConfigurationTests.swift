@@ -62,6 +62,18 @@ import Testing
         #expect(problems.first?.reason.hasPrefix(reason) == true, "\(problems.first?.reason ?? "no problem")")
     }
 
+    @Test(arguments: ["/lead//x/", "a//b.tfstate", "lead/x/", "//", "/a\tb//c"])
+    func suggestedKeyPassesEveryRule(key: String) throws {
+        let reason = try #require(configuration(key: key).problems().first?.reason)
+        let start = try #require(reason.range(of: "use \""))
+        let suggestion = String(reason[start.upperBound...].prefix(while: { $0 != "\"" }))
+
+        #expect(configuration(key: suggestion).problems().isEmpty, "\(reason) suggests \(suggestion)")
+        if key == "/lead//x/" {
+            #expect(suggestion == "lead/x")
+        }
+    }
+
     @Test(arguments: [
         ("", "the bucket's region is required"),
         ("us-west-2a", "this is an Availability Zone; use its region \"us-west-2\""),

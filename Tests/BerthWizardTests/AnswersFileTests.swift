@@ -93,6 +93,13 @@ import Testing
         #expect(error?.description.contains("--token-stdin") == true)
     }
 
+    @Test func syntaxErrorEndsItsSentenceBeforeTheFix() throws {
+        let error = try #require(parseError("region =\n"))
+
+        #expect(error.problem.hasSuffix("."), "\(error.problem)")
+        #expect(error.description.contains(". Write one key"), "\(error.description)")
+    }
+
     @Test func unknownKeyNamedWithLine() throws {
         let answers = try AnswersFile(text: "apply = \"plan\"\nrepo_owner = \"octo\"\n", path: "ci/answers.hcl")
 

@@ -77,6 +77,59 @@ import Testing
         #expect(result.standardOutput.contains("fix: Deploy core-infra in us-west-2 with core_stack_name = \"ecs-blueprint-infra\""))
     }
 
+    /// Runs `berth check --only ONLY` on a copy of the blueprint with `tfvars`, with no AWS call needed.
+    private func checkOnly(_ only: String, tfvars: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> ChildProcessResult {
+        let fixture = try WizardFixture(emulator: try Self.emulator.get(), tfvars: tfvars)
+        return try ChildProcess.run(berth, ["check", "--only", only, "--folder", fixture.folder.path] + extra,
+                                    environment: fixture.environment.merging(environment) { $1 }, inheritEnvironment: false, timeout: 120)
+    }
+
+    @Test func invisibleCharactersInTfvarsFailAndNeverPrintRaw() throws {
+        let tfvars = WizardFixture.completeTfvars
+            .replacingOccurrences(of: "\"octo-org\"", with: "\"octo\u{200B}-example\u{202E}\"")
+            .replacingOccurrences(of: "\"ecsdemo-nodejs\"", with: "\"x\u{202E}y\"")
+
+        let result = try checkOnly("tfvars", tfvars: tfvars)
+
+        #expect(result.exitStatus == 1, "\(result)")
+        #expect(result.standardOutput.contains("FAIL    terraform.tfvars: container_name contains U+202E RIGHT-TO-LEFT OVERRIDE at character 2"))
+        #expect(result.standardOutput.contains("repository_owner contains U+200B ZERO WIDTH SPACE at character 5"))
+        #expect(!result.standardOutput.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x200B })
+        #expect(result.standardOutput.contains("1 of 1 check did not pass."))
+    }
+
+    @Test func singleWarningSummaryIsWordedAsWarning() throws {
+        let tfvars = WizardFixture.completeTfvars.replacingOccurrences(of: "\"octo-org\"", with: "\"aws-ia\"")
+
+        let result = try checkOnly("tfvars", tfvars: tfvars)
+
+        #expect(result.exitStatus == 0, "\(result)")
+        #expect(result.standardOutput.contains("WARN    terraform.tfvars: repository_owner is aws-ia"))
+        #expect(result.standardOutput.contains("fix: Set repository_owner to the owner of your fork.\n"))
+        #expect(result.standardOutput.hasSuffix("The 1 check passed with a warning.\n"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("All 1 checks"))
+    }
+
+    @Test func tfvarsSyntaxErrorPrintedOnce() throws {
+        let result = try checkOnly("tfvars", tfvars: "repository_owner = \"octo-org\"\ncpu = = 256\n")
+
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(result.exitStatus == 1, "\(result)")
+        #expect(!result.standardOutput.contains("Note:"), "\(result.standardOutput)")
+        #expect(lines.filter { $0.contains("terraform.tfvars:2") }.count == 1, "\(result.standardOutput)")
+    }
+
+    @Test func onlyRegionStatesCredentialsFailure() throws {
+        let tfvars = WizardFixture.completeTfvars.replacingOccurrences(of: "aws_region               = \"us-west-2\"\n", with: "")
+
+        let result = try checkOnly("region", tfvars: tfvars, ["--profile", "nope"],
+                                   environment: ["AWS_REGION": "", "AWS_DEFAULT_REGION": ""])
+
+        #expect(result.exitStatus == 1, "\(result)")
+        #expect(result.standardOutput.contains("UNKNOWN Deploy region: Not known: resolving the AWS set-up failed before a region was chosen. The profile \"nope\""), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("see the AWS credentials row"))
+    }
+
     @Test func pipedYesNeverApplies() throws {
         let fixture = try seeded()
 

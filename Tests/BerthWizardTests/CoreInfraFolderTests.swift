@@ -30,6 +30,19 @@ import Testing
         #expect(try core.changes(coreStackName: "ecs-blueprint-infra", region: "us-west-2", namespace: "shop").isEmpty)
     }
 
+    @Test func newTfvarsListsNoPreviousValues() throws {
+        let (root, folder) = try copyCoreInfra()
+        defer { root.remove() }
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("terraform.tfvars"))
+        try "core_stack_name = \"from-example\"\n".write(to: folder.appendingPathComponent("terraform.tfvars.example"), atomically: true, encoding: .utf8)
+        let core = try CoreInfraFolder.open(folder, blueprint: root.file("backend-service"))
+
+        let changes = try core.changes(coreStackName: "ecs-blueprint-infra", region: "us-west-2", namespace: "shop")
+
+        #expect(changes.map(\.name).contains("core_stack_name"))
+        #expect(changes.allSatisfy { $0.previous == nil }, "\(changes)")
+    }
+
     @Test func defaultNamespacesComeFromVariables() throws {
         let (root, folder) = try copyCoreInfra()
         defer { root.remove() }

@@ -95,6 +95,23 @@ import Testing
         #expect(values["repository_owner"] == "")
     }
 
+    @Test func invisibleCharacterInFieldRejectedWithCodePoint() throws {
+        let folder = try referenceFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = HCLBlueprintFiles(folder: folder)
+        var form = try form(files)
+
+        form.set("container_name", "x\u{202E}y")
+        form.set("service_name", "svc1\n")
+
+        let containerValid = form.validate("container_name", files: files)
+        let serviceValid = form.validate("service_name", files: files)
+
+        #expect(!containerValid)
+        #expect(form.errors["container_name"]?.contains("U+202E RIGHT-TO-LEFT OVERRIDE at character 2") == true)
+        #expect(serviceValid, "a heredoc's line break is not invisible")
+    }
+
     @Test func tokenInAnyFieldRejected() throws {
         let files = HCLBlueprintFiles(folder: try referenceFolder())
         var form = try form(files)

@@ -57,6 +57,18 @@ import Testing
         }
     }
 
+    @Test func invisibleCharacterInOwnerFailsWithoutRequest() throws {
+        let stub = try GitHubStub(table: GitHubStub.forkTable(owner: "octo-org"))
+        let tfvars = WizardFixture.completeTfvars.replacingOccurrences(of: "\"octo-org\"", with: "\"octo\u{200B}-example\u{202E}\"")
+        let setup = try setup(apiURL: stub.baseURL, tfvars: tfvars)
+
+        let result = GitHubCheck().run(setup.context)
+
+        #expect(result.status == .fail)
+        #expect(result.evidence.hasPrefix("repository_owner contains U+200B ZERO WIDTH SPACE at character 5"), "\(result.evidence)")
+        #expect(stub.requests.isEmpty)
+    }
+
     @Test func missingForkFails() throws {
         let stub = try GitHubStub()
         let setup = try setup(apiURL: stub.baseURL)

@@ -66,7 +66,9 @@ import Testing
         let result = run(region: nil, in: try makeFolder([:]), accountProblem: problem)
 
         #expect(result.status == .unknown)
-        #expect(result.evidence.contains("see the AWS credentials row"))
+        #expect(result.evidence.contains(problem), "the reason must be in the row, which --only region prints alone")
+        #expect(!result.evidence.contains("see the AWS credentials row"))
+        #expect(result.fix == "none", "the fix is the set-up problem's own")
         #expect(!result.evidence.contains("No region is set"))
     }
 

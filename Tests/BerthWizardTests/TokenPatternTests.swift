@@ -41,6 +41,15 @@ import Testing
         #expect(!message.contains("secret's name"))
     }
 
+    @Test func rejectionKeepsCaseOfLeadingProperName() {
+        let spec = VariableSpec(name: "repository_owner", typeText: "string", defaultText: nil, description: "GitHub user or organisation that owns the fork")
+
+        let message = TokenPattern.rejection(for: spec)
+
+        #expect(message.contains("repository_owner expects GitHub user or organisation"))
+        #expect(!message.contains("gitHub"))
+    }
+
     @Test func secretNameFieldRejectionAsksForName() {
         let spec = VariableSpec(name: "github_token_secret_name", typeText: "string", defaultText: nil, description: "")
 

@@ -68,10 +68,12 @@ public struct AWSConfigFile: Sendable, Equatable {
             throw AWSSetupError(.unreadableFile, "The AWS \(kind.rawValue) file could not be read (\(error.localizedDescription)).",
                                 fix: "Check that the file exists and that you may read it.", file: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AWSSetupError(.unreadableFile, "The AWS \(kind.rawValue) file is not valid UTF-8.",
-                                fix: "Save it as UTF-8 text.", file: path)
+        if let bad = UTF8Position.firstInvalid(in: data) {
+            let variable = kind == .config ? "AWS_CONFIG_FILE" : "AWS_SHARED_CREDENTIALS_FILE"
+            throw AWSSetupError(.unreadableFile, "The AWS \(kind.rawValue) file \(path) is not valid UTF-8: \(bad.description).",
+                                fix: "Re-save \(path) as UTF-8 text, or point \(variable) at the right file.", file: path, line: bad.line)
         }
+        let text = String(decoding: data, as: UTF8.self)
         return try parse(text, path: path, kind: kind)
     }
 

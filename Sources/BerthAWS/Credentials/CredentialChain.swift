@@ -36,9 +36,15 @@ public struct CredentialChain: Sendable {
         if let credentials = try profileCredentials(profile, visited: [], environmentWebIdentity: true) {
             return credentials
         }
+        let quoted = RegionResolver.quoted(profile)
+        if profileIsExplicit && environment.value("AWS_ACCESS_KEY_ID") != nil {
+            throw AWSSetupError(.noCredentials,
+                                "No AWS credentials were found for profile \"\(profile)\": it has no keys, role, SSO or credential_process. AWS_ACCESS_KEY_ID is set but not used, because a profile passed with --profile takes precedence over the environment keys.",
+                                fix: "Run `aws configure --profile \(quoted)` or `aws sso login --profile \(quoted)`, or leave out --profile to use the environment keys.")
+        }
         throw AWSSetupError(.noCredentials,
                             "No AWS credentials were found for profile \"\(profile)\": no AWS_ACCESS_KEY_ID, and the profile has no keys, role, SSO or credential_process.",
-                            fix: "Run `aws configure --profile \(RegionResolver.quoted(profile))` or `aws sso login --profile \(RegionResolver.quoted(profile))`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+                            fix: "Run `aws configure --profile \(quoted)` or `aws sso login --profile \(quoted)`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
     }
 
     /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and the optional `AWS_SESSION_TOKEN`.

@@ -1,9 +1,14 @@
+import BerthWizard
+
 /// Turns arbitrary text (resource addresses, tag values, diagnostics) into
 /// text that is safe to draw on one line.
 ///
-/// Characters the terminal cannot show become `\u{…}` escapes: control
-/// characters always, and every non-ASCII character when the locale is not
-/// UTF-8 (ncurses would draw them as `?` or garbage there).
+/// Characters the terminal cannot show become `\u{…}` escapes. Control and
+/// format characters are always escaped: zero-width spaces, bidirectional
+/// overrides and isolates, the byte-order mark. When the locale is not UTF-8,
+/// every non-ASCII character is escaped too, because ncurses would draw it as
+/// `?` or garbage there.
+/// A zero-width joiner inside an emoji sequence is kept, as `InvisibleCharacters` decides.
 public struct TextCleaner: Sendable {
     public let unicode: Bool
 
@@ -28,12 +33,28 @@ public struct TextCleaner: Sendable {
                     output += Self.escape(character)
                 }
             } else if unicode && DisplayWidth.isPrintable(character) {
-                output.append(character)
+                output += Self.escapingInvisible(character)
             } else {
                 output += Self.escape(character)
             }
         }
         return output
+    }
+
+    /// Returns `character` with its control and format scalars escaped and the others kept.
+    /// wcwidth gives such scalars a width of 0, so without this they would reach the terminal raw.
+    static func escapingInvisible(_ character: Character) -> String {
+        var previous: Unicode.Scalar?
+        var needsEscape = false
+        for scalar in character.unicodeScalars {
+            if InvisibleCharacters.shouldEscape(scalar, after: previous) {
+                needsEscape = true
+                break
+            }
+            previous = scalar
+        }
+        guard needsEscape else { return String(character) }
+        return InvisibleCharacters.escaped(String(character))
     }
 
     /// Returns `\u{XXXX}` for each scalar of `character`, in upper-case hexadecimal.

@@ -42,6 +42,14 @@ enum S3BackendRules {
         return []
     }
 
+    /// Returns `key` without empty path segments or control characters, which passes every key
+    /// rule unless it is too long; `backend-service/terraform.tfstate` when nothing is left.
+    static func suggestedKey(for key: String) -> String {
+        let printable = String(String.UnicodeScalarView(key.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        let joined = printable.split(separator: "/").joined(separator: "/")
+        return joined.isEmpty ? "backend-service/terraform.tfstate" : joined
+    }
+
     static func keyProblems(_ key: String) -> [BackendConfigurationError] {
         func problem(_ reason: String) -> [BackendConfigurationError] {
             [BackendConfigurationError(field: .key, value: key, reason: reason)]
@@ -50,14 +58,15 @@ enum S3BackendRules {
         guard !key.isEmpty else {
             return problem("a state key is required, such as \"backend-service/terraform.tfstate\"")
         }
+        let suggestion = suggestedKey(for: key)
         if key.hasPrefix("/") {
-            return problem("the key must not start with \"/\"; use \"\(key.drop(while: { $0 == "/" }))\"")
+            return problem("the key must not start with \"/\"; use \"\(suggestion)\"")
         }
         if key.hasSuffix("/") {
-            return problem("the key must not end with \"/\", because it names the state object itself; add a file name such as \"terraform.tfstate\"")
+            return problem("the key must not end with \"/\", because it names the state object itself; use \"\(suggestion)\", or add a file name such as \"\(suggestion)/terraform.tfstate\"")
         }
         if key.contains("//") {
-            return problem("the key must not contain an empty path segment (\"//\")")
+            return problem("the key must not contain an empty path segment (\"//\"); use \"\(suggestion)\"")
         }
         if key.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return problem("the key must not contain control characters such as a tab or a line break")

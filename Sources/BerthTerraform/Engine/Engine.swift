@@ -50,7 +50,11 @@ public struct Engine: Equatable, Sendable {
             path = found
         }
 
-        let output = try readVersionOutput(path: path, environment: environment)
+        let run = try readVersionOutput(path: path, environment: environment)
+        let output = String(decoding: run.stdout, as: UTF8.self)
+        if run.exitCode != 0 {
+            throw EngineError.failedToRun(path: path, exitCode: run.exitCode, stderr: firstStderrLines(of: run))
+        }
         guard let version = parseVersion(output) else {
             throw EngineError.versionUnreadable(path: path, output: TerminalText.stripEscapes(output).trimmingWhitespace())
         }
@@ -94,10 +98,21 @@ public struct Engine: Equatable, Sendable {
         return nil
     }
 
-    private static func readVersionOutput(path: String, environment: [String: String]) throws -> String {
+    private static func readVersionOutput(path: String, environment: [String: String]) throws -> CapturedRun {
         let runner = TerraformRunner(executable: path)
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let output = try runner.capture(["version", "-json"], in: folder, environment: environment)
-        return String(decoding: output.stdout, as: UTF8.self)
+        return try runner.capture(["version", "-json"], in: folder, environment: environment)
+    }
+
+    /// Returns up to three lines of what a failed run wrote on stderr, joined with " / ".
+    private static func firstStderrLines(of run: CapturedRun) -> String {
+        guard let diagnostic = run.diagnostics.first(where: \.isError) else { return "" }
+        var lines: [String] = []
+        if !diagnostic.summary.hasPrefix("Terraform exited with code") {
+            lines.append(diagnostic.summary)
+        }
+        lines += diagnostic.detail.split(separator: "\n").map(String.init)
+        let shown = lines.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.prefix(3)
+        return shown.map { String($0.prefix(200)) }.joined(separator: " / ")
     }
 }

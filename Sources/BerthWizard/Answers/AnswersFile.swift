@@ -31,7 +31,9 @@ public struct AnswersFile: Sendable {
         do {
             document = try TfvarsDocument(text: text, fileName: path)
         } catch let error as HCLParseError {
-            throw AnswersError(file: path, line: error.line, problem: error.message,
+            // HCL messages have no closing full stop; the fix follows as a new sentence.
+            let problem = error.message.hasSuffix(".") ? error.message : error.message + "."
+            throw AnswersError(file: path, line: error.line, problem: problem,
                                fix: "Write one key = value per line, as in terraform.tfvars (see sandbox/answers.example).")
         }
 

@@ -13,14 +13,13 @@ public enum ChecklistCommand {
             files: configuration.files
         )
         let results = configuration.checkRunner.run(checks, context: context)
-        if let problem = configuration.filesProblem {
-            write("Note: \(TokenPattern.mask(problem))")
+        if let note = ChecklistReport.note(for: configuration.filesProblem, checks: checks, results: results) {
+            write(note)
         }
         for line in ChecklistReport.lines(checks: checks, results: results) {
             write(line)
         }
-        let failed = results.values.filter { $0.status == .fail || $0.status == .unknown }.count
-        write(failed == 0 ? "All \(checks.count) checks passed." : "\(failed) of \(checks.count) checks did not pass.")
+        write(ChecklistReport.summary(checks: checks, results: results, strict: false))
         return ChecklistReport.exitCode(results: results)
     }
 }

@@ -1,3 +1,4 @@
+import BerthTerraform
 import Foundation
 
 /// A Terraform or OpenTofu executable is available, and which version it is.
@@ -15,10 +16,19 @@ public struct EngineCheck: Check {
         do {
             let engine = try probe()
             return .pass("\(engine.name) \(engine.version) at \(engine.path)", facts: ["engine": engine.name, "engine_version": engine.version, "engine_path": engine.path])
+        } catch let error as EngineError {
+            switch error {
+            case .notFound:
+                return .fail("No Terraform engine was found: \(error).", fix: error.fix)
+            case .failedToRun:
+                return .fail("The Terraform engine failed to run: \(error).", fix: error.fix)
+            case .versionUnreadable, .unsupportedVersion:
+                return .fail("The Terraform engine is not usable: \(error).", fix: error.fix)
+            }
         } catch {
             return .fail(
-                "No Terraform engine was found: \(error).",
-                fix: "Install Terraform 1.x (or OpenTofu) and put it on PATH, or pass --engine PATH."
+                "The Terraform engine could not be started: \(error).",
+                fix: "Check that the engine path exists and is executable, or pass another one with --engine PATH."
             )
         }
     }

@@ -15,9 +15,11 @@ public struct RegionCheck: Check {
             // NOTE: matches the missing-region message of BerthAWS's RegionResolver; any other set-up failure stopped resolution before the region.
             if case .unavailable(let message, let fix) = context.account {
                 if !message.hasPrefix("No AWS region is set") {
+                    // The reason is repeated here because `--only region` does not print the credentials row.
+                    let reason = message.hasSuffix(".") ? message : message + "."
                     return .unknown(
-                        "Not known: resolving the AWS set-up failed before a region was chosen (see the AWS credentials row).",
-                        fix: "Fix the problem in the AWS credentials row first, then run the check again."
+                        "Not known: resolving the AWS set-up failed before a region was chosen. \(reason)",
+                        fix: fix
                     )
                 }
                 if message.contains("is not a profile") {

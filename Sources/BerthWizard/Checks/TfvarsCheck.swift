@@ -50,7 +50,10 @@ public struct TfvarsCheck: Check {
         if !duplicates.isEmpty {
             failures.append("set more than once: \(duplicates.joined(separator: ", "))")
         }
-        if values["repository_owner"]?.lowercased() == "aws-ia" {
+        let invisible = InvisibleCharacters.problems(in: values)
+        failures += invisible
+        let upstreamOwner = values["repository_owner"]?.lowercased() == "aws-ia"
+        if upstreamOwner {
             warnings.append("repository_owner is aws-ia, the upstream owner; the pipeline needs your own fork")
         }
         let undeclared = values.keys.filter { declared[$0] == nil }.sorted()
@@ -58,14 +61,24 @@ public struct TfvarsCheck: Check {
             warnings.append("not declared in any .tf file: \(undeclared.joined(separator: ", "))")
         }
 
+        var fixes: [String] = []
+        if !unset.isEmpty || failures.count > invisible.count {
+            fixes.append("Edit terraform.tfvars (or run `berth` to fill in the form): set every required variable on an uncommented line, once, with a value of its type.")
+        }
+        if !invisible.isEmpty {
+            fixes.append("Retype the named values in terraform.tfvars without the invisible characters (an editor that shows them, or `cat -A terraform.tfvars`, finds them).")
+        }
+        if upstreamOwner {
+            fixes.append("Set repository_owner to the owner of your fork.")
+        }
+        if !undeclared.isEmpty {
+            fixes.append("Remove \(undeclared.joined(separator: ", ")), which the blueprint does not declare, or fix the spelling.")
+        }
         if !failures.isEmpty {
-            return .fail(
-                (failures + warnings).joined(separator: "; ") + ".",
-                fix: "Edit terraform.tfvars (or run `berth` to fill in the form): set every required variable on an uncommented line, once, with a value of its type."
-            )
+            return .fail((failures + warnings).joined(separator: "; ") + ".", fix: fixes.joined(separator: " "))
         }
         if !warnings.isEmpty {
-            return .warn(warnings.joined(separator: "; ") + ".", fix: "Set repository_owner to the owner of your fork, and remove keys the blueprint does not declare (or fix their spelling).")
+            return .warn(warnings.joined(separator: "; ") + ".", fix: fixes.joined(separator: " "))
         }
         return .pass("\(values.count) values set; all \(specs.filter(\.isRequired).count) required variables present")
     }

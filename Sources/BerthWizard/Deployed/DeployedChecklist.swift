@@ -68,9 +68,9 @@ public enum DeployedChecklist {
         for id in DeployedVerifier.ids {
             let result = results[id] ?? .unknown("The check did not run.", fix: nil)
             let title = DeployedVerifier.titles[id] ?? id
-            lines.append("\(ChecklistReport.label(result.status).padding(toLength: 7, withPad: " ", startingAt: 0)) \(title): \(TokenPattern.mask(result.evidence))")
+            lines.append("\(ChecklistReport.label(result.status).padding(toLength: 7, withPad: " ", startingAt: 0)) \(title): \(ChecklistReport.visible(result.evidence))")
             if result.status != .pass, let fix = result.fix {
-                lines.append("        fix: \(TokenPattern.mask(fix))")
+                lines.append("        fix: \(ChecklistReport.visible(fix))")
             }
         }
         return lines

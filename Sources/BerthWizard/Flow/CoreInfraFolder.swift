@@ -90,7 +90,8 @@ public struct CoreInfraFolder: Equatable, Sendable {
         for (name, value) in [("core_stack_name", coreStackName), ("aws_region", region)] {
             let current = document.value(of: name)
             if creating || current?.stringValue != value {
-                changes.append(Change(name: name, encoded: ValueEncoder.quote(value, allowsHeredoc: false), previous: current?.description))
+                // A value from terraform.tfvars.example was never in effect, so it is no previous value.
+                changes.append(Change(name: name, encoded: ValueEncoder.quote(value, allowsHeredoc: false), previous: creating ? nil : current?.description))
             }
         }
 
@@ -98,7 +99,7 @@ public struct CoreInfraFolder: Equatable, Sendable {
         let labels = try namespaces(including: namespace)
         if labels.count > currentNamespaces(document).count {
             let encoded = "[" + labels.map { ValueEncoder.quote($0, allowsHeredoc: false) }.joined(separator: ", ") + "]"
-            changes.append(Change(name: "namespaces", encoded: encoded, previous: current?.description))
+            changes.append(Change(name: "namespaces", encoded: encoded, previous: creating ? nil : current?.description))
         }
         return changes
     }

@@ -124,6 +124,9 @@ public struct FieldsForm: Sendable {
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
             return spec.isRequired ? "Required: \(name) has no default; enter a value." : nil
         }
+        if let invisible = InvisibleCharacters.firstProblem(in: value) {
+            return "\(name) contains \(invisible), which the screen cannot show; retype the value without it."
+        }
         if case .failure(let problem) = files.encode(value, for: spec) {
             return problem.message
         }

@@ -77,7 +77,7 @@ extension WizardController {
                 let written = try files.write(form.encodedValues(files: files, changedOnly: true))
                 let after = try? Data(contentsOf: written)
                 if before == nil {
-                    wizard.notice = ("Wrote \(written.lastPathComponent).", .success)
+                    wizard.notice = ("Created \(written.lastPathComponent).", .success)
                 } else if before == after {
                     wizard.notice = ("\(written.lastPathComponent) already holds these values; nothing was written.", .success)
                 } else {

@@ -85,7 +85,10 @@ extension WizardController {
         if rows.isEmpty {
             screen.blocks.append(.paragraph("\(folder.tfvarsURL.lastPathComponent) already holds the names the look-ups expect; Berth leaves it as it is.", .normal))
         } else {
-            screen.blocks.append(.paragraph("Berth will set these values in \(folder.tfvarsURL.path), keeping every other line and comment (the previous file is kept as terraform.tfvars.berth-backup):", .normal))
+            let exists = FileManager.default.fileExists(atPath: folder.tfvarsURL.path)
+            screen.blocks.append(.paragraph(exists
+                ? "Berth will set these values in \(folder.tfvarsURL.path), keeping every other line and comment (the previous file is kept as terraform.tfvars.berth-backup):"
+                : "Berth will create \(folder.tfvarsURL.path) with these values (the folder has no terraform.tfvars yet):", .normal))
             screen.blocks.append(.table(rows))
         }
         screen.blocks.append(.paragraph("The apply creates \(coreInfraObjects()). The Terraform state stays in \(folder.url.path). Berth runs init and plan first, and nothing is created before you approve the plan.", .normal))

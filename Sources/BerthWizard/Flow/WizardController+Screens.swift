@@ -84,7 +84,7 @@ extension WizardController {
                 KeyValueRow("Profile", settings.profile ?? "(default credential chain)"),
                 KeyValueRow("Region", settings.region.map { "\($0) (from \(settings.regionSource))" } ?? "not set"),
             ]),
-            .paragraph("Nothing in your account changes until you confirm it. Esc goes back a step; Ctrl-C asks before quitting.", .dim),
+            .paragraph("Nothing in your account changes until you confirm it. You can go back a step at any time, and your answers are kept.", .dim),
         ]
         screen.actions = [ScreenAction(id: "next", label: "Start", isDefault: true)]
     }
@@ -187,7 +187,7 @@ extension WizardController {
                 id: "create-secret",
                 label: "Create secret",
                 enabled: busy == nil,
-                confirmation: "Create the secret \(settings.secretName) in \(region) holding the token you typed?",
+                confirmation: "Create the secret \(settings.secretName) in \(region) with the GitHub token you provided?",
                 isDefault: true
             ))
         }

@@ -17,7 +17,7 @@ extension WizardController {
                     KeyValueRow("Profile", profile ?? "…"),
                     KeyValueRow("Region", region ?? "…"),
                 ]),
-                .paragraph("Nothing in your account changes until you confirm it. Esc goes back a step; Ctrl-C asks before quitting.", .dim),
+                .paragraph("Nothing in your account changes until you confirm it. You can go back a step at any time, and your answers are kept.", .dim),
             ],
             actions: [ScreenAction(id: "next", label: "Start", enabled: false, isDefault: true)],
             busy: "Reading the folder and the AWS settings"

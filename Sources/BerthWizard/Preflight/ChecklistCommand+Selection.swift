@@ -47,21 +47,13 @@ extension ChecklistCommand {
             return status
         }
 
-        if let problem = configuration.filesProblem {
-            write("Note: \(TokenPattern.mask(problem))")
+        if let note = ChecklistReport.note(for: configuration.filesProblem, checks: checks, results: results) {
+            write(note)
         }
         for line in ChecklistReport.lines(checks: checks, results: results) {
             write(line)
         }
-        let notPassed = checks.filter { results[$0.id]?.status != .pass && results[$0.id]?.status != .warn }.count
-        let warned = checks.filter { results[$0.id]?.status == .warn }.count
-        if notPassed == 0 && (warned == 0 || !options.strict) {
-            write("All \(checks.count) checks passed.")
-        } else if notPassed == 0 {
-            write("\(warned) of \(checks.count) checks warned, and --strict counts warnings as failures.")
-        } else {
-            write("\(notPassed) of \(checks.count) checks did not pass.")
-        }
+        write(ChecklistReport.summary(checks: checks, results: results, strict: options.strict))
         return status
     }
 }

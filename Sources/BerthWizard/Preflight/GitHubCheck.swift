@@ -25,6 +25,11 @@ public struct GitHubCheck: Check {
         let name = values.value("repository_name") ?? "ecs-blueprints"
         let branch = values.value("repository_branch") ?? "main"
         let buildspec = values.value("buildspec_path") ?? "./application-code/ecsdemo-nodejs/templates/buildspec.yml"
+        let named = ["repository_owner": owner, "repository_name": name, "repository_branch": branch, "buildspec_path": buildspec]
+        if let problem = InvisibleCharacters.problems(in: named).first {
+            return .fail("\(problem), so GitHub would be asked for a name other than the one shown.",
+                         fix: "Retype the value in terraform.tfvars without the invisible character, then run the check again.")
+        }
         let repository = "\(owner)/\(name)"
         var warnings: [String] = []
         if owner.lowercased() == "aws-ia" {

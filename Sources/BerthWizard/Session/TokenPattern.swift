@@ -53,7 +53,11 @@ public enum TokenPattern {
             return "This looks like a GitHub token. Store the token in Secrets Manager (the GitHub token step) and enter only the secret's name; Berth never writes a token to terraform.tfvars."
         }
         let description = spec.description.trimmingCharacters(in: .whitespacesAndNewlines)
-        let expected = description.isEmpty ? "a \(spec.typeText) value" : "\(description.prefix(1).lowercased())\(description.dropFirst())".trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        // Lower-case only a capitalised first word, so names such as "GitHub" or "AWS" keep their spelling.
+        let firstWord = description.prefix(while: { !$0.isWhitespace })
+        let keepsCase = firstWord.dropFirst().contains(where: \.isUppercase)
+        let lowered = keepsCase ? description : "\(description.prefix(1).lowercased())\(description.dropFirst())"
+        let expected = description.isEmpty ? "a \(spec.typeText) value" : lowered.trimmingCharacters(in: CharacterSet(charactersIn: "."))
         return "This looks like a GitHub token, but \(spec.name) expects \(expected). Tokens belong in Secrets Manager (the GitHub token step), never in terraform.tfvars."
     }
 
