@@ -4,7 +4,8 @@ import Foundation
 
 /// The lines a plain-mode renderer prints: each screen once, each run as it grows, and a
 /// "still working" line after `stillWorkingInterval` seconds of silence during a long wait.
-/// Every line is masked for tokens and keys before it reaches `output`.
+/// Every line is masked for tokens and keys, and shows invisible characters as `\u{…}`,
+/// before it reaches `output`.
 final class PlainTranscript {
     private let output: (String) -> Void
     private let now: () -> Date
@@ -26,13 +27,17 @@ final class PlainTranscript {
     }
 
     func say(_ line: String) {
-        output(TokenPattern.mask(line))
+        output(Self.printable(line))
         lastOutputAt = now()
     }
 
     /// Writes a prompt, which does not count as output for the "still working" line.
     func prompt(_ text: String) {
-        output(TokenPattern.mask(text))
+        output(Self.printable(text))
+    }
+
+    static func printable(_ text: String) -> String {
+        InvisibleCharacters.escaped(TokenPattern.mask(text))
     }
 
     /// Prints `screen` unless the same screen was the last one printed.
