@@ -69,7 +69,7 @@ enum AnswersCommand {
         let controller = WizardController(configuration: configuration, mode: options.command == .redeploy ? .redeploy : .onboard)
         controller.start()
         let input = ProcessPlainInput { complain($0) }
-        let signals = LineModeSignals.install(controller: controller, folder: folder) { input.wake() }
+        let signals = LineModeSignals.install(controller: controller, folder: folder, log: log) { input.wake() }
         defer { signals.forEach { $0.cancel() } }
 
         let renderer = AnswersRenderer(source: controller, answers: answers, token: { secretName in

@@ -18,7 +18,7 @@ import Foundation
 /// the status a shell gives for that signal (128 + its number).
 enum LineModeSignals {
     /// Installs the handlers and returns their sources, which must stay alive.
-    static func install(controller: WizardController, folder: URL, wakeInput: @escaping () -> Void) -> [DispatchSourceSignal] {
+    static func install(controller: WizardController, folder: URL, log: BerthLog, wakeInput: @escaping () -> Void) -> [DispatchSourceSignal] {
         var sources: [DispatchSourceSignal] = []
         signal(SIGINT, SIG_IGN)
         let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -35,13 +35,16 @@ enum LineModeSignals {
             source.setEventHandler {
                 // A repeated signal changes nothing: the first one's stop is already bounded.
                 guard TerminalGuard.shared.beginStopping() else { return }
+                // The log gets every line too: after a hang-up no terminal shows them.
+                let say = { (line: String) in
+                    complain(line)
+                    log.write(line)
+                }
                 if controller.isRunning {
-                    complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
+                    say("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
                 }
                 controller.stopRunForExit()
-                for line in StopReport.lines(run: controller.lastRun, folder: folder) {
-                    complain(line)
-                }
+                StopReport.lines(run: controller.lastRun, folder: folder).forEach(say)
                 finish(128 + signalNumber, fromSignal: true)
             }
             source.resume()

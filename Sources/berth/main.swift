@@ -159,7 +159,7 @@ if let startedController {
 }
 
 let plainInput = ProcessPlainInput { complain($0) }
-let signalSources = LineModeSignals.install(controller: controller, folder: folder) { plainInput.wake() }
+let signalSources = LineModeSignals.install(controller: controller, folder: folder, log: log) { plainInput.wake() }
 
 let renderer = PlainRenderer(source: controller, input: plainInput, output: { line in
     print(line)
