@@ -66,6 +66,33 @@ import Testing
         #expect(!(try wizard.alternateScreenOn()))
     }
 
+    /// Closing the terminal (tmux kill-server) during a full-screen apply: curses loses its
+    /// terminal, and Terraform still gets one graceful stop and leaves no lock.
+    @Test func fullScreenHangUpStopsTerraform() throws {
+        let wizard = try TerminalWizard(term: "xterm-256color", width: 100, height: 30, serviceSeconds: 120)
+        defer { wizard.kill() }
+        try wizard.driveToApply()
+        try wizard.session.waitFor(text: "to reach steady state", timeout: 60)
+        let berth = try wizard.berthProcessID()
+        let terraform = try #require(wizard.terraformProcessID(berth: berth), "no terraform child of berth during the apply")
+
+        wizard.session.kill()
+
+        let deadline = Date().addingTimeInterval(100)
+        while TerminalWizard.isAlive(berth) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        #expect(!TerminalWizard.isAlive(berth), "berth still runs 100 s after its terminal closed")
+        #expect(!TerminalWizard.isAlive(terraform), "terraform (pid \(terraform)) still runs after berth exited")
+        #expect(!FileManager.default.fileExists(atPath: wizard.blueprint.appendingPathComponent(".terraform.tfstate.lock.info").path),
+                "a stale state lock is left behind")
+        let runs = wizard.blueprint.appendingPathComponent(".berth/runs")
+        let apply = try #require(try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasSuffix("-apply.jsonl") }.max())
+        let record = try String(contentsOf: runs.appendingPathComponent(apply), encoding: .utf8)
+        #expect(record.contains("Gracefully shutting down") || record.contains("Interrupt received"), "Terraform saw no graceful stop:\n\(record.suffix(3000))")
+        #expect(!record.contains("Two interrupts"), "Terraform received more than one interrupt")
+    }
+
     /// Ctrl-C at "Choose 1-N" on the review screen asks to quit without an Enter, and the
     /// default (write and plan) never runs.
     @Test func plainControlCAtChoiceAsksToQuitAtOnce() throws {
