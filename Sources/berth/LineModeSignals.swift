@@ -11,8 +11,8 @@ import Foundation
 /// `TerminalGuard` does for the full screen.
 ///
 /// Terraform runs in its own process group, so a closed terminal's SIGHUP and a
-/// `kill` reach Berth only: Berth must pass the stop on. Ctrl-C (SIGINT) asks the
-/// wizard to stop a run safely, or to quit, and wakes a prompt that waits for a line.
+/// `kill` reach Berth only: Berth must pass the stop on. Ctrl-C (SIGINT) makes the
+/// wizard stop a run safely or show the quit question, and wakes a prompt that waits for a line.
 /// SIGTERM and SIGHUP send Terraform one interrupt, wait for it to stop (bounded by
 /// `WizardController.stopRunForExit`), print what finished, then end Berth with
 /// the status a shell gives for that signal (128 + its number).

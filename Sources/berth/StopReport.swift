@@ -27,7 +27,7 @@ enum StopReport {
         return lines.map(TokenPattern.mask)
     }
 
-    /// The newest `.berth/runs/*.jsonl` in `folder`; their names start with the UTC time.
+    /// Returns the newest `.berth/runs/*.jsonl` in `folder`. Their names start with the UTC time, so the largest name is the newest.
     static func newestRunLog(in folder: URL) -> URL? {
         let runs = folder.appendingPathComponent(".berth/runs", isDirectory: true)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? []

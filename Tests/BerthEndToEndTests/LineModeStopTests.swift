@@ -93,9 +93,9 @@ import Testing
         #expect(!record.contains("Two interrupts"), "Terraform received more than one interrupt")
     }
 
-    /// Ctrl-C at "Choose 1-N" on the review screen asks to quit without an Enter, and the
-    /// default (write and plan) never runs.
-    @Test func plainControlCAtChoiceAsksToQuitAtOnce() throws {
+    /// Ctrl-C at "Choose 1-N" on the review screen shows the quit question without an Enter,
+    /// and the default (write and plan) never runs.
+    @Test func controlCAtPlainChoiceShowsQuit() throws {
         let run = try LineModeLaunch(arguments: ["--plain"], answers: nil, serviceSeconds: nil)
         defer { run.remove() }
         try run.enterDefaults(until: "Write and plan (default)")
@@ -189,7 +189,7 @@ final class LineModeLaunch {
         throw RigError("the apply did not reach the slow resource within \(Int(timeout)) s:\n\((try? session.capture()) ?? "")")
     }
 
-    /// The text of the apply's run record in `.berth/runs`.
+    /// Returns the text of the newest apply record in `.berth/runs`.
     func applyRecord() throws -> String {
         let runs = blueprint.appendingPathComponent(".berth/runs")
         let names = try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasSuffix("-apply.jsonl") }

@@ -5,10 +5,10 @@ import Foundation
 import Testing
 
 /// The exit status after an apply was stopped: quitting later, even after a good "Plan again",
-/// is not "done" (0). The rule sits in the controller's outcome, which the full screen, `--plain`
-/// and `--answers` all report; here the plain renderer drives real Terraform on a sandbox copy.
+/// is not "done" (0). The rule is in the controller's outcome, which the full screen, `--plain`
+/// and `--answers` all report. Here the plain renderer drives real Terraform on a sandbox copy.
 @Suite struct StoppedApplyExitTests {
-    @Test func quitAfterStoppedApplyAndPlanAgainIsNotZero() throws {
+    @Test func quitAfterStoppedApplyExitsOne() throws {
         let emulator = try Emulator()
         try emulator.seed(["--with-secret", "--with-role"])
         let root = try TemporaryFolder(prefix: "stopped-apply")
@@ -81,8 +81,8 @@ private final class ApplyStopper: @unchecked Sendable {
     }
 }
 
-/// Takes every default and approves every confirmation until the apply was stopped; then
-/// chooses "Plan again" (the default), quits at the next choice, and confirms the quit.
+/// Takes every default and approves every confirmation until the apply was stopped.
+/// Then it chooses "Plan again" (the default), quits at the next choice, and confirms the quit.
 private final class StopThenQuitInput: PlainInput, @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
