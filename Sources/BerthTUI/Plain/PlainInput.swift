@@ -155,6 +155,8 @@ public final class ProcessPlainInput: PlainInput {
     }
 
     public func confirm(_ question: String) -> Bool? {
+        // NOTE: /dev/tty is read without the wake-up pipe, so Ctrl-C at a y/N question or the
+        // hidden token prompt shows the quit question only after Enter (the answer is then no).
         guard let terminal = TerminalLine.open() else { return nil }
         defer { terminal.close() }
         terminal.write("\(question) [y/N] ")
