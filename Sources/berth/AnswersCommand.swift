@@ -74,10 +74,10 @@ enum AnswersCommand {
 
         let controller = WizardController(configuration: configuration, mode: options.command == .redeploy ? .redeploy : .onboard)
         controller.start()
-        let signals = stopOnSignals(controller)
+        let input = ProcessPlainInput { complain($0) }
+        let signals = LineModeSignals.install(controller: controller, folder: folder, log: log) { input.wake() }
         defer { signals.forEach { $0.cancel() } }
 
-        let input = ProcessPlainInput { complain($0) }
         let renderer = AnswersRenderer(source: controller, answers: answers, token: { secretName in
             if let piped = token {
                 token = nil
@@ -90,7 +90,9 @@ enum AnswersCommand {
             log.write(line)
         })
         say("berth: answering from \(answers.path) (\(answers.entries.count) answers); no question is asked on the terminal except the GitHub token.", log: log)
-        return renderer.run()
+        let status = renderer.run()
+        controller.stopRunForExit()
+        return status
     }
 
     /// Returns the flag's value or the file's, and throws when both are given and differ.
@@ -110,28 +112,5 @@ enum AnswersCommand {
     private static func say(_ line: String, log: BerthLog) {
         print(line)
         log.write(line)
-    }
-
-    /// Installs the signal handlers. Ctrl-C stops a running Terraform safely, or else ends the
-    /// run. SIGTERM and SIGHUP let Terraform finish in-flight resources, then end Berth.
-    private static func stopOnSignals(_ controller: WizardController) -> [DispatchSourceSignal] {
-        var sources: [DispatchSourceSignal] = []
-        signal(SIGINT, SIG_IGN)
-        let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupts.setEventHandler { controller.handle(.interrupt) }
-        interrupts.resume()
-        sources.append(interrupts)
-        for signalNumber in [SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
-                controller.stopRunForExit()
-                finish(1)
-            }
-            source.resume()
-            sources.append(source)
-        }
-        return sources
     }
 }

@@ -8,19 +8,29 @@ import BerthTerraform
 import BerthWizard
 import Foundation
 
-/// Writes a line to standard error.
+/// Writes a line to standard error. A failed write is ignored: after a terminal
+/// closes, writes fail with EIO, and Berth must still stop Terraform and exit cleanly.
 func complain(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    let bytes = Array((text + "\n").utf8)
+    _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
 }
 
 /// Ends the process once the wizard has started. Check threads may still be inside libcurl
 /// and OpenSSL, and `exit` would run those libraries' clean-up handlers under them and crash,
 /// so the output is flushed and the process ends without running exit handlers.
-func finish(_ status: Int32) -> Never {
+/// While a signal's stop is under way, only its handler (`fromSignal`) ends the process;
+/// any other thread waits here, so Berth never exits before Terraform has stopped.
+func finish(_ status: Int32, fromSignal: Bool = false) -> Never {
+    if !fromSignal {
+        TerminalGuard.shared.parkIfStopping()
+    }
     fflush(stdout)
     fflush(stderr)
     _exit(status)
 }
+
+// A closed pipe must give EPIPE to the write, not end Berth while Terraform runs.
+signal(SIGPIPE, SIG_IGN)
 
 let options: CommandLineOptions
 do {
@@ -114,13 +124,20 @@ if useCurses {
         return controller
     }
     do {
+        TerminalGuard.shared.afterRestore = { _ in
+            for line in StopReport.lines(run: source.waitForSource().lastRun, folder: folder) {
+                print(line)
+            }
+        }
         let notes = try TUIApp.runInTerminal(source: source, environment: environment) { _ in
             source.waitForSource().stopRunForExit()
         }
+        TerminalGuard.shared.parkIfStopping()
         for note in notes {
             complain(note)
         }
         let controller = source.waitForSource()
+        controller.stopRunForExit()
         if let run = controller.lastRun {
             for line in PlainSummary.lines(for: run) {
                 print(TokenPattern.mask(line))
@@ -141,28 +158,14 @@ if let startedController {
     controller.start()
 }
 
-signal(SIGINT, SIG_IGN)
-let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-interrupts.setEventHandler { controller.handle(.interrupt) }
-interrupts.resume()
+let plainInput = ProcessPlainInput { complain($0) }
+let signalSources = LineModeSignals.install(controller: controller, folder: folder, log: log) { plainInput.wake() }
 
-// SIGTERM and SIGHUP end Berth, but first let a running Terraform stop safely.
-var terminationSources: [DispatchSourceSignal] = []
-for signalNumber in [SIGTERM, SIGHUP] {
-    signal(signalNumber, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-    source.setEventHandler {
-        complain("berth: stopping (signal \(signalNumber)); waiting for Terraform to finish in-flight resources.")
-        controller.stopRunForExit()
-        finish(1)
-    }
-    source.resume()
-    terminationSources.append(source)
-}
-
-let renderer = PlainRenderer(source: controller, input: ProcessPlainInput { complain($0) }, output: { line in
+let renderer = PlainRenderer(source: controller, input: plainInput, output: { line in
     print(line)
     fflush(stdout)
     log.write(line)
 }, assumeYes: options.assumeYes)
-finish(renderer.run())
+let plainStatus = renderer.run()
+controller.stopRunForExit()
+finish(plainStatus)

@@ -10,6 +10,10 @@ import Glibc
 /// `onTermination`, where the app stops Terraform gracefully and waits. The
 /// watcher then ends curses, restores the saved termios and re-raises the
 /// signal with its default action, so the wait status names the signal.
+/// `afterRestore` then runs on the normal screen (the app prints its summary
+/// there). While a stop is under way, `isStopping` is true, and the app's
+/// other ways out wait for it (`parkIfStopping`), so no thread ends the
+/// process before Terraform has stopped.
 /// A second termination signal, or a crash signal, restores the terminal
 /// with async-signal-safe calls only (`write`, `tcsetattr`) and re-raises at
 /// once. A crash signal goes on to the handler that was installed before
@@ -29,8 +33,24 @@ public final class TerminalGuard: @unchecked Sendable {
         set { lock.lock(); terminationHandler = newValue; lock.unlock() }
     }
 
+    /// Called on the watcher thread after the terminal is restored and before the
+    /// process ends, to print the final summary on the normal screen.
+    public var afterRestore: ((Int32) -> Void)? {
+        get { lock.lock(); defer { lock.unlock() }; return restoredHandler }
+        set { lock.lock(); restoredHandler = newValue; lock.unlock() }
+    }
+
+    /// True once a termination signal is being handled, by this guard or by a line mode's own handler.
+    public var isStopping: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopping
+    }
+
     private let lock = NSLock()
     private var terminationHandler: ((Int32) -> Void)?
+    private var restoredHandler: ((Int32) -> Void)?
+    private var stopping = false
     private var installed = false
     private var cursesActive = false
 
@@ -83,6 +103,25 @@ public final class TerminalGuard: @unchecked Sendable {
         }
     }
 
+    /// Marks a stop as under way; returns false when one already is.
+    @discardableResult
+    public func beginStopping() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopping else { return false }
+        stopping = true
+        return true
+    }
+
+    /// Blocks the calling thread for good when a stop is under way, so that only
+    /// the thread handling the signal ends the process, after Terraform has stopped.
+    public func parkIfStopping() {
+        guard isStopping else { return }
+        while true {
+            sleep(60)
+        }
+    }
+
     /// Ends curses (when it runs), shows the cursor, leaves the alternate screen and restores termios.
     /// Safe to call more than once and from any thread except a signal handler.
     public func restore() {
@@ -126,8 +165,12 @@ public final class TerminalGuard: @unchecked Sendable {
             return
         }
 
+        beginStopping()
         onTermination?(number)
         restore()
+        afterRestore?(number)
+        fflush(stdout)
+        fflush(stderr)
         Self.reraise(number)
     }
 

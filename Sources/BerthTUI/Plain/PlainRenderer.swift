@@ -49,7 +49,8 @@ public final class PlainRenderer {
             }
             transcript.reportProgress(screen)
             transcript.printIfNew(screen)
-            if !askFields(screen) { return finish(inputEnded: true) }
+            // A question such as "Quit Berth?" comes before any field still to ask.
+            if !prompting && !askFields(screen) { return finish(inputEnded: true) }
             if source.screen.busy != nil { continue }
             guard let choice = chooseAction(source.screen) else { return finish(inputEnded: true) }
             switch choice {
@@ -68,11 +69,10 @@ public final class PlainRenderer {
             source.handle(.quit)
             return 1
         }
-        switch source.outcome {
-        case .deployed?: return 0
-        case .failed?: return 1
-        case .quit?, nil: return declined ? 1 : 0
-        }
+        // The controller's outcome decides (a quit after an unfinished apply is a failure),
+        // as in the full screen; a confirmation piped input could not give is one too.
+        let status = source.outcome?.exitCode ?? 0
+        return declined ? max(status, 1) : status
     }
 
     // MARK: Screens
@@ -95,7 +95,18 @@ public final class PlainRenderer {
             }
             let marker = field.required ? " (required)" : ""
             transcript.prompt("\(field.label)\(marker) [\(field.value)]: ")
-            guard let line = input.readLine() else { return false }
+            let line: String
+            switch input.readAnswer() {
+            case .line(let read):
+                line = read
+            case .ended:
+                return false
+            case .interrupted:
+                // Ctrl-C leaves the field as it was; it is asked again after the quit question.
+                asked.remove(field.id)
+                promptedFields[screen.id] = asked
+                return true
+            }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if !typed.isEmpty && typed != field.value {
                 source.handle(.setField(id: field.id, value: typed))
@@ -131,7 +142,18 @@ public final class PlainRenderer {
             transcript.say("  \(index + 1). \(action.label)\(action.isDefault ? " (default)" : "")")
         }
         transcript.prompt("Choose 1-\(actions.count), b to go back, q to quit: ")
-        guard let line = input.readLine() else { return nil }
+        let line: String
+        switch input.readAnswer() {
+        case .line(let read):
+            line = read
+        case .ended:
+            return nil
+        case .interrupted:
+            // Ctrl-C never picks the default: the wizard now asks whether to quit.
+            transcript.say("")
+            transcript.forgetPrintedScreen()
+            return .wait
+        }
         let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
 
         let action: ScreenAction

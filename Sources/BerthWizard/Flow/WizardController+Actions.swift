@@ -171,6 +171,9 @@ extension WizardController {
             wizard.stepAfterRun = nil
             wizard.interruptCount = 0
             wizard.runFailure = nil
+            if phase == .applying {
+                wizard.applyUnfinished = true
+            }
             wizard.stateLock = StateLockProgress()
             wizard.step = target
             wizard.runSnapshot = RunSnapshot(phase: phase)
@@ -186,6 +189,9 @@ extension WizardController {
                 wizard.running = false
                 wizard.busy = nil
                 wizard.runFailure = failure.map(TokenPattern.mask)
+                if failure == nil && phase == .applying {
+                    wizard.applyUnfinished = false
+                }
                 if failure == nil, let next = wizard.stepAfterRun {
                     wizard.step = next
                 }

@@ -34,6 +34,8 @@ public final class WizardController: @unchecked Sendable {
     var stepAfterRun: WizardStep?
     var interruptCount = 0
     var runFailure: String?
+    /// True from the start of an apply until an apply succeeds: quitting then is not "done".
+    var applyUnfinished = false
     /// The state lock flow of a failed run (see WizardController+Lock.swift).
     var stateLock = StateLockProgress()
     var planOverview: PlanOverview?
@@ -167,7 +169,7 @@ public final class WizardController: @unchecked Sendable {
         case .interrupt:
             interrupt()
         case .quit:
-            mutate { $0.finalOutcome = $0.finalOutcome ?? .quit }
+            mutate { $0.finalOutcome = $0.finalOutcome ?? $0.quitOutcome }
         }
     }
 
@@ -247,7 +249,7 @@ public final class WizardController: @unchecked Sendable {
             // Quitting after a failed or stopped Terraform run still reports that run's failure.
             mutate { wizard in
                 wizard.prompt = nil
-                wizard.finalOutcome = wizard.runFailure.map { .failed($0) } ?? .quit
+                wizard.finalOutcome = wizard.quitOutcome
             }
         case "prompt.stop": hardStop()
         case "prompt.cancel": mutate { $0.prompt = nil }
@@ -310,7 +312,7 @@ public final class WizardController: @unchecked Sendable {
                 // help line promises and as it must when the terminal is too small to show it.
                 if wizard.prompt == .quit {
                     wizard.prompt = nil
-                    wizard.finalOutcome = wizard.runFailure.map { .failed($0) } ?? .quit
+                    wizard.finalOutcome = wizard.quitOutcome
                 } else {
                     wizard.prompt = .quit
                 }
@@ -343,6 +345,18 @@ public final class WizardController: @unchecked Sendable {
         while isRunning && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.1)
         }
+    }
+
+    /// The outcome of quitting now; the one place that decides whether a quit counts as done
+    /// (exit status 0). Callers hold the lock.
+    var quitOutcome: WizardOutcome {
+        if let runFailure {
+            return .failed(runFailure)
+        }
+        if applyUnfinished {
+            return .failed("An apply was started and has not finished since; nothing is fully deployed.")
+        }
+        return .quit
     }
 
     func engineForRun() -> DeployEngine? {
