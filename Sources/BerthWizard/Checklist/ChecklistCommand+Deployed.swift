@@ -27,14 +27,7 @@ extension ChecklistCommand {
             write("berth: \(error)")
             return 2
         }
-        let context = CheckContext(
-            settings: configuration.settings,
-            account: configuration.account,
-            engineProbe: configuration.engineProbe,
-            files: configuration.files,
-            earlier: selection.skippedResults
-        )
-        let results = selection.explained(configuration.checkRunner.run(selection.toRun, context: context))
+        let results = runChecks(selection, configuration)
         let checksStatus = CheckJSONReport.exitStatus(checks: selection.toReport, results: results, strict: options.strict)
 
         let target = DeployedChecklist.target(configuration)

@@ -27,14 +27,7 @@ extension ChecklistCommand {
             return 2
         }
 
-        let context = CheckContext(
-            settings: configuration.settings,
-            account: configuration.account,
-            engineProbe: configuration.engineProbe,
-            files: configuration.files,
-            earlier: selection.skippedResults
-        )
-        let results = selection.explained(configuration.checkRunner.run(selection.toRun, context: context))
+        let results = runChecks(selection, configuration)
         let checks = selection.toReport
         let status = CheckJSONReport.exitStatus(checks: checks, results: results, strict: options.strict)
 
@@ -55,5 +48,17 @@ extension ChecklistCommand {
         }
         write(ChecklistReport.summary(checks: checks, results: results, strict: options.strict))
         return status
+    }
+
+    /// Runs the checks `selection` picks; the skipped ones count as given to those that depend on them.
+    static func runChecks(_ selection: CheckSelection, _ configuration: WizardConfiguration) -> [String: CheckResult] {
+        let context = CheckContext(
+            settings: configuration.settings,
+            account: configuration.account,
+            engineProbe: configuration.engineProbe,
+            files: configuration.files,
+            earlier: selection.skippedResults
+        )
+        return selection.explained(configuration.checkRunner.run(selection.toRun, context: context))
     }
 }
