@@ -164,7 +164,7 @@ import Testing
     }
 
     /// An update planned only because an input was unknown at plan time is skipped when the
-    /// apply finds the value unchanged; the summary must not call it "not started".
+    /// apply finds the value unchanged. The summary must not call it "not started".
     @Test func updateSkippedAtApplyIsUnchanged() throws {
         let project = try TerraformProject("skipped", mainTF: """
         variable "desired" {

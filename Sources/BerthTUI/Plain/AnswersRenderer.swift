@@ -48,7 +48,7 @@ public final class AnswersRenderer {
 
     /// - Parameters:
     ///   - token: returns the GitHub token for the named secret, from the terminal or `--token-stdin`.
-    ///     It is called at most once, and only to create the secret.
+    ///     It is called at most once, and only to create the secret or replace its value.
     ///   - output: receives each line; lines are masked for tokens and keys first.
     public init(
         source: WizardController,

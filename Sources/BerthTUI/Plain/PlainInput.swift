@@ -19,7 +19,7 @@ public protocol PlainInput: AnyObject {
     func readSecret(_ prompt: String) -> String?
 }
 
-/// What a prompt read: a line, the end of input, or Ctrl-C while waiting.
+/// The result of reading at a prompt: a line, the end of input, or Ctrl-C while waiting.
 public enum PlainAnswer: Equatable {
     case line(String)
     case ended
@@ -27,7 +27,7 @@ public enum PlainAnswer: Equatable {
 }
 
 extension PlainInput {
-    /// An input that cannot be interrupted reads a plain line.
+    /// Reads a plain line, for an input that Ctrl-C cannot interrupt.
     public func readAnswer() -> PlainAnswer {
         readLine().map { .line($0) } ?? .ended
     }
@@ -35,9 +35,9 @@ extension PlainInput {
 
 /// `PlainInput` for a real process: lines from stdin, confirmations and secrets from `/dev/tty`.
 ///
-/// Lines are read from descriptor 0 with `poll`, together with a wake-up pipe, so that
-/// `wake()` (called on Ctrl-C) ends a wait for a line at once: a prompt never waits for
-/// Enter and then acts on an empty line as if the default was chosen.
+/// Lines are read from descriptor 0 with `poll`, together with a wake-up pipe, so `wake()`
+/// (called on Ctrl-C) ends a wait for a line at once. A prompt therefore never waits for Enter
+/// and then takes the empty line as the default choice.
 public final class ProcessPlainInput: PlainInput {
     private let write: (String) -> Void
     private let lock = NSLock()

@@ -69,8 +69,8 @@ public final class PlainRenderer {
             source.handle(.quit)
             return 1
         }
-        // The controller's outcome decides (a quit after an unfinished apply is a failure),
-        // as in the full screen; a confirmation piped input could not give is one too.
+        // The controller's outcome sets the status, as in the full screen, so a quit after an
+        // unfinished apply is a failure. A confirmation that piped input could not give is one too.
         let status = source.outcome?.exitCode ?? 0
         return declined ? max(status, 1) : status
     }

@@ -27,7 +27,7 @@ public struct PlanReview: Equatable, Sendable {
     public var drift: [Change] = []
     /// Output names that the plan creates, updates or deletes.
     public var outputChanges: [String] = []
-    /// The outputs whose values the plan already knows (all of them when nothing changes),
+    /// The outputs whose values are known at plan time (all of them when nothing changes),
     /// in name order; a sensitive one reads `(sensitive)`.
     public var knownOutputs: [OutputValue] = []
     /// `applyable`: false when there is nothing an apply could do (absent before 1.6: true).

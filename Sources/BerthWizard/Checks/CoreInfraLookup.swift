@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the five core-infra look-ups found, read from their check results. The wizard offers
+/// The outcome of the five core-infra look-ups, read from their check results. The wizard offers
 /// to deploy core-infra only when the result is `missing`.
 public enum CoreInfraLookup: Equatable, Sendable {
     /// Every look-up passed or warned.

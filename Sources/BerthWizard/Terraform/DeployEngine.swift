@@ -40,7 +40,7 @@ public struct PlanOverview: Equatable, Sendable {
     public var changes: [Change]
     /// Addresses of the resources changed outside Terraform since the last apply.
     public var drift: [String]
-    /// The outputs whose values the plan knows, which are the deployed ones when nothing changes.
+    /// The outputs whose values are known at plan time; when nothing changes, the deployed values.
     public var outputs: [OutputValue] = []
 
     public init(add: Int, change: Int, remove: Int, changes: [Change], drift: [String] = []) {
